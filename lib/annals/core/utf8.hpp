@@ -1,0 +1,18 @@
+#pragma once
+/// UTF-8 validation and decoding.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace annals {
+
+/// Offset of the first byte that does not start or continue a well-formed UTF-8 sequence
+/// (overlongs, surrogates and code points above U+10FFFF are ill-formed), or nullopt.
+[[nodiscard]] std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept;
+
+/// Decodes the code point at `pos` of valid UTF-8 and advances `pos` past it.
+[[nodiscard]] char32_t decode_utf8(std::string_view s, std::size_t& pos) noexcept;
+
+} // namespace annals

@@ -1,0 +1,123 @@
+#include "annals/ingest/reader.hpp"
+
+#include "annals/core/date.hpp"
+#include "annals/ingest/jsonl.hpp"
+#include "annals/ingest/text_file.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace annals {
+namespace fs = std::filesystem;
+namespace {
+
+enum class FileKind { text, jsonl, other };
+
+FileKind kind_of(const fs::path& p) {
+    const auto ext = p.extension().string();
+    if (ext == ".txt" || ext == ".md") return FileKind::text;
+    if (ext == ".jsonl") return FileKind::jsonl;
+    return FileKind::other;
+}
+
+std::optional<std::string> slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return std::nullopt;
+    return out;
+}
+
+void read_file(const fs::path& path, const std::string& id, const IngestOptions& opts, const OnDocument& on_doc,
+               const OnProblem& on_problem) {
+    const std::string shown = path.string();
+    if (kind_of(path) == FileKind::jsonl) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            on_problem({DiagCode::unreadable, {shown, 0, std::nullopt}, "cannot open", true});
+            return;
+        }
+        detail::read_jsonl(in, shown, id, opts, on_doc, on_problem);
+        return;
+    }
+    auto text = slurp(path);
+    if (!text) {
+        on_problem({DiagCode::unreadable, {shown, 0, std::nullopt}, "cannot read", true});
+        return;
+    }
+    detail::read_text_document(std::move(*text), id, shown, opts, on_doc, on_problem);
+}
+
+// Hidden entries (dot-files, .git) are skipped; so are files that are neither text nor JSONL.
+std::vector<fs::path> list_folder(const fs::path& root, const OnProblem& on_problem) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && kind_of(it->path()) != FileKind::other) files.push_back(it->path());
+    }
+    if (ec) on_problem({DiagCode::unreadable, {root.string(), 0, std::nullopt}, ec.message(), true});
+    std::sort(files.begin(), files.end(),
+              [&](const fs::path& a, const fs::path& b) { return a.lexically_relative(root).generic_string() <
+                                                                 b.lexically_relative(root).generic_string(); });
+    return files;
+}
+
+bool looks_like_jsonl(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{';
+}
+
+void read_stdin(const IngestOptions& opts, const OnDocument& on_doc, const OnProblem& on_problem) {
+    std::istream& in = opts.stdin_stream ? *opts.stdin_stream : std::cin;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const bool jsonl = opts.stdin_format == StdinFormat::jsonl ||
+                       (opts.stdin_format == StdinFormat::auto_detect && looks_like_jsonl(text));
+    if (jsonl) {
+        std::istringstream lines(std::move(text));
+        detail::read_jsonl(lines, "-", "stdin", opts, on_doc, on_problem);
+    } else {
+        detail::read_text_document(std::move(text), "stdin", "-", opts, on_doc, on_problem);
+    }
+}
+
+} // namespace
+
+std::optional<std::string> check_dct(const std::string& dct) {
+    if (parse_iso_datetime(dct)) return std::nullopt;
+    return "\"" + dct + "\" is not an ISO 8601 date or date-time (2021-06-30, 2021-06-30T18:30)";
+}
+
+void read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opts, const OnDocument& on_doc,
+                 const OnProblem& on_problem) {
+    for (const auto& input : inputs) {
+        if (input == "-") {
+            read_stdin(opts, on_doc, on_problem);
+            continue;
+        }
+        const fs::path path(input);
+        std::error_code ec;
+        const auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            on_problem({DiagCode::unreadable, {input, 0, std::nullopt}, "no such file or folder", true});
+            continue;
+        }
+        if (fs::is_directory(status)) {
+            for (const auto& file : list_folder(path, on_problem))
+                read_file(file, file.lexically_relative(path).generic_string(), opts, on_doc, on_problem);
+        } else {
+            read_file(path, path.filename().string(), opts, on_doc, on_problem);
+        }
+    }
+}
+
+} // namespace annals

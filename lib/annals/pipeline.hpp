@@ -1,0 +1,39 @@
+#pragma once
+/// The stages wired together: a Document in, an Extraction out.
+
+#include "annals/core/document.hpp"
+#include "annals/record/extraction.hpp"
+
+#include <memory>
+#include <string>
+
+namespace annals {
+
+struct PipelineOptions {
+    /// Folder of the data files (lib/data in a build tree, share/annals installed);
+    /// empty means default_data_dir().
+    std::string data_dir;
+};
+
+/// The data folder: $ANNALS_DATA_DIR if set, else the one fixed at build time.
+[[nodiscard]] std::string default_data_dir();
+
+/// Runs every stage over a document. Construction loads the data files and throws Error
+/// (Errc::bad_data with file:line) when one is broken. extract() is const and thread-safe:
+/// one Pipeline serves any number of threads.
+class Pipeline {
+public:
+    explicit Pipeline(PipelineOptions opts = {});
+    ~Pipeline();
+    Pipeline(Pipeline&&) noexcept;
+    Pipeline& operator=(Pipeline&&) noexcept;
+
+    /// Never throws on odd text: what cannot be analysed becomes a diagnostic.
+    [[nodiscard]] Extraction extract(Document doc) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace annals

@@ -1,0 +1,60 @@
+#include "annals/runner.hpp"
+
+#include <atomic>
+#include <thread>
+
+namespace annals {
+namespace {
+
+// Extracts a batch in parallel; each worker takes the next unclaimed document, so uneven
+// document sizes still keep every thread busy until the batch is done.
+std::vector<Extraction> extract_batch(std::vector<Document>& batch, const Pipeline& pipeline, unsigned threads) {
+    std::vector<Extraction> out(batch.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < batch.size(); i = next++) out[i] = pipeline.extract(std::move(batch[i]));
+    };
+    if (threads <= 1 || batch.size() <= 1) {
+        work();
+        return out;
+    }
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    return out;
+}
+
+} // namespace
+
+RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOptions& ingest,
+                        const Pipeline& pipeline, const RunOptions& opts, const OnExtraction& on_result,
+                        const OnProblem& on_problem) {
+    RunStats stats;
+    const unsigned threads = opts.threads == 0 ? 1 : opts.threads;
+    const std::size_t capacity = threads * (opts.batch_per_thread ? opts.batch_per_thread : 1);
+    constexpr std::size_t kMaxBatchBytes = 64u << 20;
+    std::vector<Document> batch;
+    std::size_t batch_bytes = 0;
+    auto flush = [&] {
+        for (const auto& x : extract_batch(batch, pipeline, threads)) on_result(x);
+        batch.clear();
+        batch_bytes = 0;
+    };
+    read_inputs(
+        inputs, ingest,
+        [&](Document&& doc) {
+            ++stats.documents;
+            stats.bytes += doc.text.size();
+            batch_bytes += doc.text.size();
+            batch.push_back(std::move(doc));
+            if (batch.size() >= capacity || batch_bytes >= kMaxBatchBytes) flush();
+        },
+        [&](InputProblem&& p) {
+            (p.rejected ? stats.rejected : stats.warnings)++;
+            on_problem(std::move(p));
+        });
+    if (!batch.empty()) flush();
+    return stats;
+}
+
+} // namespace annals

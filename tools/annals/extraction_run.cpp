@@ -1,0 +1,54 @@
+#include "extraction_run.hpp"
+
+#include "annals/record/json_writer.hpp"
+#include "annals/runner.hpp"
+
+#include <iostream>
+
+
+namespace annals::cli {
+
+void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
+    cmd.add_option("inputs", flags.inputs, "Files (.txt, .md, .jsonl), folders, or - for stdin")->required();
+    add_dct_option(cmd, flags.dct);
+    cmd.add_option("-j,--jobs", flags.threads, "Threads (output order is input order)")
+        ->check(CLI::Range(1u, 256u));
+    add_data_dir_option(cmd, flags.data_dir);
+    cmd.add_option("--stdin-format", flags.stdin_format,
+                   "How - is read: text, jsonl, or auto (JSON Lines when it starts with '{')")
+        ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+}
+
+int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
+    IngestOptions ingest;
+    if (!flags.dct.empty()) ingest.dct = flags.dct;
+    ingest.stdin_format = flags.stdin_format == "text"    ? StdinFormat::text
+                          : flags.stdin_format == "jsonl" ? StdinFormat::jsonl
+                                                          : StdinFormat::auto_detect;
+    const Pipeline pipeline(PipelineOptions{flags.data_dir});
+    RunOptions run;
+    run.threads = flags.threads;
+    const bool progress = stderr_is_terminal();
+    std::size_t done = 0;
+    const auto stats = run_extraction(
+        flags.inputs, ingest, pipeline, run,
+        [&](const Extraction& x) {
+            out << to_json(x) << '\n';
+            if (progress && ++done % 100 == 0) std::cerr << "\rannals: " << done << " documents" << std::flush;
+        },
+        [](const InputProblem& p) { say_problem(p); });
+    if (progress && done >= 100) std::cerr << '\n';
+    out.flush();
+    if (!out) {
+        say_error("write failed");
+        return bad_input;
+    }
+    if (stats.rejected > 0) {
+        say_error(std::to_string(stats.rejected) + " input(s) rejected; " + std::to_string(stats.documents) +
+                  " document(s) processed");
+        return bad_input;
+    }
+    return ok;
+}
+
+} // namespace annals::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The input flags shared by extract and build, and the run that writes records.
+
+#include "cli.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace annals::cli {
+
+struct ExtractionFlags {
+    std::vector<std::string> inputs;
+    std::string dct;
+    std::string data_dir;
+    std::string stdin_format = "auto";
+    unsigned threads = 1;
+};
+
+/// Adds INPUT..., --dct, -j, --data-dir and --stdin-format to `cmd`.
+void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags);
+
+/// Extracts every input and writes one record per line to `out`; reports problems on
+/// stderr. Returns the exit status (bad_input when anything was rejected).
+int run_to_stream(const ExtractionFlags& flags, std::ostream& out);
+
+} // namespace annals::cli
