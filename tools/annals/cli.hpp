@@ -32,5 +32,8 @@ void add_dct_option(CLI::App& cmd, std::string& dct);
 // One registration function per subcommand (cmd_<name>.cpp).
 void setup_extract(CLI::App& app, Outcome& outcome);
 void setup_build(CLI::App& app, Outcome& outcome);
+void setup_eval(CLI::App& app, Outcome& outcome);
+
+// `annals eval <kind>`: one registration function per corpus kind (eval_<kind>.cpp).
 
 } // namespace annals::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     Outcome outcome;
     setup_extract(app, outcome);
     setup_build(app, outcome);
+    setup_eval(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
