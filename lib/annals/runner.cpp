@@ -1,26 +1,13 @@
 #include "annals/runner.hpp"
 
-#include <atomic>
-#include <thread>
+#include "annals/core/parallel.hpp"
 
 namespace annals {
 namespace {
 
-// Extracts a batch in parallel; each worker takes the next unclaimed document, so uneven
-// document sizes still keep every thread busy until the batch is done.
 std::vector<Extraction> extract_batch(std::vector<Document>& batch, const Pipeline& pipeline, unsigned threads) {
     std::vector<Extraction> out(batch.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < batch.size(); i = next++) out[i] = pipeline.extract(std::move(batch[i]));
-    };
-    if (threads <= 1 || batch.size() <= 1) {
-        work();
-        return out;
-    }
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    parallel_for(batch.size(), threads, [&](std::size_t i) { out[i] = pipeline.extract(std::move(batch[i])); });
     return out;
 }
 

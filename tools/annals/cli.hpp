@@ -35,5 +35,6 @@ void setup_build(CLI::App& app, Outcome& outcome);
 void setup_eval(CLI::App& app, Outcome& outcome);
 
 // `annals eval <kind>`: one registration function per corpus kind (eval_<kind>.cpp).
+void setup_eval_timeml(CLI::App& eval_cmd, Outcome& outcome);
 
 } // namespace annals::cli

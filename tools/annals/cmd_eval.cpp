@@ -7,8 +7,8 @@ namespace annals::cli {
 void setup_eval(CLI::App& app, Outcome& outcome) {
     auto* cmd = app.add_subcommand("eval", "Score the extractor against annotated corpora");
     cmd->require_subcommand(1);
-    (void)outcome;
-    // Each kind adds one line here: setup_eval_<kind>(*cmd, outcome);
+    // Each kind adds one line here.
+    setup_eval_timeml(*cmd, outcome);
 }
 
 } // namespace annals::cli
