@@ -1,6 +1,7 @@
 #include "annals/pipeline.hpp"
 
 #include "annals/text/segment.hpp"
+#include "annals/time/tagger.hpp"
 
 #include <cstdlib>
 
@@ -17,11 +18,13 @@ std::string default_data_dir() {
 
 struct Pipeline::Impl {
     PipelineOptions opts;
+    TimeTagger time;
 };
 
-Pipeline::Pipeline(PipelineOptions opts) : impl_(std::make_unique<Impl>()) {
+Pipeline::Pipeline(PipelineOptions opts) {
     if (opts.data_dir.empty()) opts.data_dir = default_data_dir();
-    impl_->opts = std::move(opts);
+    TimeTagger time(opts.data_dir);
+    impl_ = std::make_unique<Impl>(Impl{std::move(opts), std::move(time)});
 }
 
 Pipeline::~Pipeline() = default;
@@ -31,6 +34,7 @@ Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 Extraction Pipeline::extract(Document doc) const {
     Extraction x;
     x.segmentation = segment(doc.text);
+    x.timexes = impl_->time.tag(doc.text, x.segmentation, doc.dct, impl_->opts.mode, x.diagnostics);
     x.doc = std::move(doc);
     return x;
 }

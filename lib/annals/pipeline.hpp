@@ -3,6 +3,7 @@
 
 #include "annals/core/document.hpp"
 #include "annals/record/extraction.hpp"
+#include "annals/time/timex.hpp"
 
 #include <memory>
 #include <string>
@@ -13,6 +14,8 @@ struct PipelineOptions {
     /// Folder of the data files (lib/data in a build tree, share/annals installed);
     /// empty means default_data_dir().
     std::string data_dir;
+    /// How relative dates are anchored: on the DCT (news) or the last explicit date (narrative).
+    TimeMode mode = TimeMode::news;
 };
 
 /// The data folder: $ANNALS_DATA_DIR if set, else the one fixed at build time.

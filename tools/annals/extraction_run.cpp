@@ -17,6 +17,9 @@ void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
     cmd.add_option("--stdin-format", flags.stdin_format,
                    "How - is read: text, jsonl, or auto (JSON Lines when it starts with '{')")
         ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+    cmd.add_option("--mode", flags.mode,
+                   "Anchor relative dates on the document date (news) or the last explicit date (narrative)")
+        ->check(CLI::IsMember({"news", "narrative"}));
 }
 
 int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
@@ -25,7 +28,8 @@ int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
     ingest.stdin_format = flags.stdin_format == "text"    ? StdinFormat::text
                           : flags.stdin_format == "jsonl" ? StdinFormat::jsonl
                                                           : StdinFormat::auto_detect;
-    const Pipeline pipeline(PipelineOptions{flags.data_dir});
+    const Pipeline pipeline(
+        PipelineOptions{flags.data_dir, flags.mode == "narrative" ? TimeMode::narrative : TimeMode::news});
     RunOptions run;
     run.threads = flags.threads;
     const bool progress = stderr_is_terminal();

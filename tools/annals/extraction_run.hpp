@@ -14,10 +14,11 @@ struct ExtractionFlags {
     std::string dct;
     std::string data_dir;
     std::string stdin_format = "auto";
+    std::string mode = "news";
     unsigned threads = 1;
 };
 
-/// Adds INPUT..., --dct, -j, --data-dir and --stdin-format to `cmd`.
+/// Adds INPUT..., --dct, -j, --data-dir, --stdin-format and --mode to `cmd`.
 void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags);
 
 /// Extracts every input and writes one record per line to `out`; reports problems on

@@ -11,6 +11,10 @@ namespace annals {
 enum class TimexType { date, time, duration, set };
 enum class TimexAnchor { dct, previous, absolute, none };
 
+/// How relative expressions are anchored: on the document creation time (news), or on the
+/// last explicit date before them (narrative: biographies, histories, encyclopedia text).
+enum class TimeMode { news, narrative };
+
 /// "DATE", "TIME", "DURATION", "SET".
 [[nodiscard]] const char* timex_type_name(TimexType t) noexcept;
 /// "dct", "previous", "absolute", "none".

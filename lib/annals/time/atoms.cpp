@@ -1,0 +1,313 @@
+#include "annals/time/atoms.hpp"
+
+#include "annals/core/date.hpp"
+
+#include <algorithm>
+
+namespace annals::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Length of an apostrophe at i: ' or the UTF-8 right single quotation mark.
+std::size_t apostrophe_len(std::string_view s, std::size_t i) {
+    if (i < s.size() && s[i] == '\'') return 1;
+    if (i + 2 < s.size() && s.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+    return 0;
+}
+
+bool is_non_ascii_letter_start(std::string_view s, std::size_t i) {
+    // Non-ASCII bytes count as letters, except the typographic quotes and dashes.
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return false;
+    if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) return false;
+    return c >= 0xC0;
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+
+int expand_two_digit_year(int yy) { return yy <= 30 ? 2000 + yy : 1900 + yy; }
+
+bool valid_day(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
+
+/// Splits digits by one kind of separator; empty when another character appears.
+std::vector<std::string_view> parts_by(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i < s.size() && is_digit(s[i])) continue;
+        if (i < s.size() && s[i] != sep) return {};
+        out.push_back(s.substr(b, i - b));
+        b = i + 1;
+    }
+    return out;
+}
+
+/// Classifies a number atom by its shape; sets the classes, the value and the number.
+void classify_number(std::string_view s, Atom& a, std::string& value) {
+    const std::size_t ap = apostrophe_len(s, 0);
+    if (ap) { // '90s, '91
+        const auto d = s.substr(ap);
+        if (d.size() == 2 && is_digit(d[0]) && is_digit(d[1])) {
+            a.classes |= cls_bit(Cls::YEAR);
+            value = std::to_string(expand_two_digit_year(to_int(d)));
+        } else if (d.size() == 3 && d[2] == 's' && d[1] == '0') {
+            a.classes |= cls_bit(Cls::DECADE);
+            value = std::to_string(expand_two_digit_year(to_int(d.substr(0, 2))) / 10);
+        }
+        return;
+    }
+    std::size_t n = 0;
+    while (n < s.size() && is_digit(s[n])) ++n;
+    const auto digits = s.substr(0, n);
+    const auto rest = s.substr(n);
+    if (rest.empty()) {
+        a.classes |= cls_bit(Cls::INT);
+        a.number = n <= 12 ? std::stoll(std::string(digits)) : -1;
+        value = digits;
+        return;
+    }
+    if (rest == "s" && (n == 4 || n == 2) && digits.back() == '0') {
+        a.classes |= cls_bit(Cls::DECADE);
+        value = n == 4 ? std::string(digits.substr(0, 3)) : std::to_string(expand_two_digit_year(to_int(digits)) / 10);
+        return;
+    }
+    if ((rest == "st" || rest == "nd" || rest == "rd" || rest == "th") && n <= 3) {
+        a.classes |= cls_bit(Cls::ORDNUM);
+        a.number = to_int(digits);
+        value = std::to_string(a.number);
+        return;
+    }
+    if (const auto p = parts_by(s, ','); p.size() >= 2 && p[0].size() <= 3 && p[0].size() >= 1 &&
+        std::all_of(p.begin() + 1, p.end(), [](auto x) { return x.size() == 3; })) {
+        a.classes |= cls_bit(Cls::INT);
+        a.comma_number = true;
+        for (auto x : p) value += x;
+        a.number = value.size() <= 12 ? std::stoll(value) : -1;
+        return;
+    }
+    if (const auto p = parts_by(s, '.'); p.size() == 2 && !p[0].empty() && !p[1].empty()) {
+        a.classes |= cls_bit(Cls::DEC);
+        value = s;
+        return;
+    }
+    if (const auto p = parts_by(s, ':'); (p.size() == 2 || p.size() == 3) && p[0].size() <= 2 && p[1].size() == 2) {
+        const int h = to_int(p[0]), m = to_int(p[1]);
+        if (h <= 24 && m < 60 && (p.size() == 2 || p[2].size() == 2)) {
+            a.classes |= cls_bit(Cls::CLOCK);
+            value = pad2(h) + ":" + pad2(m);
+            if (p.size() == 3) value += ":" + std::string(p[2]);
+        }
+        return;
+    }
+    if (const auto p = parts_by(s, '-'); p.size() == 3 && p[0].size() == 4 && p[1].size() == 2 && p[2].size() == 2) {
+        const int y = to_int(p[0]), m = to_int(p[1]), d = to_int(p[2]);
+        if (valid_day(y, m, d)) {
+            a.classes |= cls_bit(Cls::ISODATE);
+            value = std::string(s);
+        }
+        return;
+    }
+    if (const auto p = parts_by(s, '-'); p.size() == 2 && p[0].size() == 4 && (p[1].size() == 2 || p[1].size() == 4)) {
+        const int y = to_int(p[0]);
+        int y2 = to_int(p[1]);
+        if (p[1].size() == 2) y2 += y / 100 * 100;
+        if (y >= 1000 && y <= 2099 && y2 > y && y2 - y <= 10) {
+            a.classes |= cls_bit(Cls::YEARSPAN);
+            value = std::to_string(y);
+        }
+        return;
+    }
+    if (const auto p = parts_by(s, '/'); p.size() == 3) {
+        int y, m, d;
+        if (p[0].size() == 4) {
+            y = to_int(p[0]), m = to_int(p[1]), d = to_int(p[2]);
+        } else if (p[2].size() == 4 || p[2].size() == 2) {
+            y = p[2].size() == 4 ? to_int(p[2]) : expand_two_digit_year(to_int(p[2]));
+            m = to_int(p[0]), d = to_int(p[1]);
+            if (m > 12 && d <= 12) std::swap(m, d); // day first, as outside the US
+        } else {
+            return;
+        }
+        if (p[0].size() <= 4 && p[1].size() <= 2 && valid_day(y, m, d)) {
+            a.classes |= cls_bit(Cls::SLASHDATE);
+            value = std::to_string(y) + "-" + pad2(m) + "-" + pad2(d);
+        }
+    }
+}
+
+class Atomizer {
+public:
+    Atomizer(std::string_view text, const TimeTables& t, AtomText& out) : text_(text), t_(t), out_(out) {}
+
+    void token(const Token& tok, std::uint32_t sentence) {
+        std::size_t i = tok.span.begin;
+        const std::size_t e = tok.span.end;
+        while (i < e) {
+            if (is_digit(text_[i]) || (apostrophe_len(text_, i) && i + 2 < e && is_digit(text_[i + apostrophe_len(text_, i)])))
+                i = number(i, e, sentence);
+            else if (letter_len(i, e))
+                i = word(i, e, sentence);
+            else
+                i = punct(i, e, sentence);
+        }
+    }
+
+private:
+    std::size_t number(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        std::size_t i = b + apostrophe_len(text_, b);
+        while (i < e) {
+            if (is_digit(text_[i])) { ++i; continue; }
+            const char c = text_[i];
+            if ((c == ',' || c == '.' || c == ':' || c == '/' || c == '-') && i + 1 < e && is_digit(text_[i + 1])) { i += 2; continue; }
+            break;
+        }
+        // suffixes: 1990s, 28th
+        for (std::string_view suf : {"st", "nd", "rd", "th", "s"}) {
+            if (i + suf.size() <= e && text_.compare(i, suf.size(), suf) == 0 &&
+                (i + suf.size() == e || !is_letter(static_cast<unsigned char>(text_[i + suf.size()])))) {
+                i += suf.size();
+                break;
+            }
+        }
+        Atom& a = push(b, i, sentence);
+        std::string value;
+        classify_number(text_.substr(b, i - b), a, value);
+        if (!value.empty()) {
+            a.shape = static_cast<std::int32_t>(out_.shape_values.size());
+            out_.shape_values.push_back(std::move(value));
+        }
+        return i;
+    }
+
+    /// Byte length of the letter at i (ASCII or non-ASCII), 0 when it is not a letter.
+    std::size_t letter_len(std::size_t i, std::size_t e) const {
+        const auto c = static_cast<unsigned char>(text_[i]);
+        if (c < 0x80) return is_letter(c) ? 1 : 0;
+        if (!is_non_ascii_letter_start(text_, i)) return 0;
+        const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        return std::min(len, e - i);
+    }
+
+    std::size_t word(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        std::size_t i = b;
+        bool dotted = false;
+        while (i < e) {
+            if (const auto len = letter_len(i, e)) { i += len; continue; }
+            if (is_digit(text_[i])) { ++i; continue; }
+            if (text_[i] == '.' && i + 1 < e && letter_len(i + 1, e)) { dotted = true; ++i; continue; }
+            if (const auto ap = apostrophe_len(text_, i); ap && i + ap < e && letter_len(i + ap, e)) {
+                // o'clock stays whole; 's becomes an atom of its own
+                const auto after = i + ap;
+                const bool clitic_s = (text_[after] == 's' || text_[after] == 'S') &&
+                                      (after + 1 == e || !letter_len(after + 1, e));
+                if (clitic_s) break;
+                i = after;
+                continue;
+            }
+            break;
+        }
+        // a trailing period belongs to a known abbreviation (Sept., p.m.)
+        std::size_t end = i;
+        if (i < e && text_[i] == '.') {
+            std::string probe = lowered(b, i + 1);
+            if (dotted || t_.find(probe)) end = i + 1;
+        }
+        // letters glued to digits (FY2021) split unless the whole is a known word (Q3)
+        std::size_t first_digit = b;
+        while (first_digit < end && !is_digit(text_[first_digit])) ++first_digit;
+        if (first_digit < end && !t_.find(lowered(b, end))) {
+            push(b, first_digit, sentence);
+            return first_digit;
+        }
+        push(b, end, sentence);
+        return end;
+    }
+
+    std::size_t punct(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        std::size_t i = b;
+        if (const auto ap = apostrophe_len(text_, i); ap && i + ap < e && (text_[i + ap] == 's' || text_[i + ap] == 'S')) {
+            push(b, i + ap + 1, sentence); // 's
+            return i + ap + 1;
+        }
+        const auto c = static_cast<unsigned char>(text_[i]);
+        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        i = std::min(e, i + len);
+        push(b, i, sentence);
+        return i;
+    }
+
+    std::string lowered(std::size_t b, std::size_t e) const {
+        std::string s;
+        s.reserve(e - b);
+        for (std::size_t i = b; i < e; ++i) {
+            if (const auto ap = apostrophe_len(text_, i); ap == 3) {
+                s += '\'';
+                i += 2;
+                continue;
+            }
+            s += lower(text_[i]);
+        }
+        return s;
+    }
+
+    Atom& push(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        Atom a;
+        a.begin = static_cast<std::uint32_t>(b);
+        a.end = static_cast<std::uint32_t>(e);
+        a.sentence = sentence;
+        a.lower_off = static_cast<std::uint32_t>(out_.lower.size());
+        out_.lower += lowered(b, e);
+        a.lower_len = static_cast<std::uint32_t>(out_.lower.size()) - a.lower_off;
+        const auto c = static_cast<unsigned char>(text_[b]);
+        a.alpha = is_letter(c);
+        a.cap = is_upper(text_[b]);
+        if (a.lower_len <= 24) {
+            if (const auto* info = t_.find(std::string_view(out_.lower).substr(a.lower_off, a.lower_len))) {
+                a.info = info;
+                a.classes = info->classes;
+                a.literal = info->literal;
+            }
+        }
+        out_.atoms.push_back(a);
+        return out_.atoms.back();
+    }
+
+    std::string_view text_;
+    const TimeTables& t_;
+    AtomText& out_;
+};
+
+} // namespace
+
+std::string_view AtomText::value(std::size_t i, Cls c) const {
+    const Atom& a = atoms[i];
+    if (c >= first_shape_cls) return a.shape >= 0 ? std::string_view(shape_values[static_cast<std::size_t>(a.shape)]) : std::string_view{};
+    if (a.info)
+        for (const auto& e : a.info->entries)
+            if (e.cls == c) return e.value;
+    return {};
+}
+
+AtomText atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables) {
+    AtomText out;
+    out.atoms.reserve(seg.tokens.size() + seg.tokens.size() / 4);
+    out.lower.reserve(text.size());
+    Atomizer az(text, tables, out);
+    for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+        const auto& sent = seg.sentences[s];
+        for (std::uint32_t k = 0; k < sent.token_count; ++k) az.token(seg.tokens[sent.first_token + k], s);
+    }
+    return out;
+}
+
+} // namespace annals::detail

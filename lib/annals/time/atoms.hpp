@@ -1,0 +1,53 @@
+#pragma once
+/// Words as the time rules see them: the segmenter's tokens split further at hyphens,
+/// slashes between words, clitics and glued punctuation, each with its word classes.
+
+#include "annals/text/segment.hpp"
+#include "annals/time/tables.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annals::detail {
+
+struct Atom {
+    std::uint32_t begin = 0, end = 0;    ///< byte span in the document
+    std::uint32_t lower_off = 0, lower_len = 0; ///< the lower-cased text in AtomText::lower
+    std::uint32_t sentence = 0;
+    std::uint64_t classes = 0;
+    const WordInfo* info = nullptr;      ///< the tables' entry for the word, if any
+    int literal = -1;                    ///< literal id, when a rule names the word
+    std::int32_t shape = -1;             ///< index of the number-shape value in AtomText::shape_values
+    bool alpha = false;                  ///< starts with a letter
+    bool cap = false;                    ///< starts with an upper-case letter
+    bool comma_number = false;           ///< digits grouped with commas (1,500): a quantity
+    long long number = -1;               ///< integer value of INT / ORDNUM atoms
+};
+
+/// The atoms of one document, with the lower-cased text they point into.
+struct AtomText {
+    std::string lower;
+    std::vector<Atom> atoms;
+    std::vector<std::string> shape_values;
+
+    [[nodiscard]] std::string_view word(const Atom& a) const { return std::string_view(lower).substr(a.lower_off, a.lower_len); }
+    [[nodiscard]] std::string_view word(std::size_t i) const { return word(atoms[i]); }
+    /// The value of class `c` (a lexicon or shape class) on atom `i`; empty when it has none.
+    [[nodiscard]] std::string_view value(std::size_t i, Cls c) const;
+    /// Whether atom i is the literal word `w` (lower case).
+    [[nodiscard]] bool is(std::size_t i, std::string_view w) const { return i < atoms.size() && word(i) == w; }
+    [[nodiscard]] bool has(std::size_t i, Cls c) const { return i < atoms.size() && (atoms[i].classes & cls_bit(c)) != 0; }
+};
+
+/// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes
+/// (before the context decisions). Pure function.
+[[nodiscard]] AtomText atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables);
+
+/// Context decisions (context.cpp): drops the classes of ambiguous words where the context
+/// does not support them (may the modal, March the verb, fall the verb, second the ordinal,
+/// Sunday in a newspaper name) and decides which four-digit numbers are years.
+void apply_context(AtomText& at);
+
+} // namespace annals::detail

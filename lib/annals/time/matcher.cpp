@@ -1,0 +1,229 @@
+#include "annals/time/matcher.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+
+namespace annals::detail {
+namespace {
+
+constexpr std::uint32_t no_match = 0;
+
+/// A composed or single-word class matched at a position: where it ends and its value.
+struct ClassMatch {
+    std::uint32_t end = no_match;
+    std::string value;
+};
+
+std::string pad2(long long v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+
+int lex_number(const AtomText& at, std::size_t i, Cls c) {
+    if (!at.has(i, c)) return -1;
+    const auto v = at.value(i, c);
+    int n = 0;
+    for (char ch : v) {
+        if (ch < '0' || ch > '9') return -1;
+        n = n * 10 + (ch - '0');
+    }
+    return n;
+}
+
+class Matcher {
+public:
+    Matcher(const AtomText& at, const TimeTables& t) : at_(at), t_(t) {}
+
+    std::vector<Candidate> run() {
+        std::vector<Candidate> out;
+        const auto n = static_cast<std::uint32_t>(at_.atoms.size());
+        std::uint32_t i = 0;
+        while (i < n) {
+            const auto best = best_at(i);
+            if (best.end == no_match) { ++i; continue; }
+            const Rule& r = t_.rules[t_.flats[best.flat].rule];
+            if (r.type != RuleType::none) out.push_back({i, best.end, t_.flats[best.flat].rule, instantiate(best.flat, i, r)});
+            i = best.end;
+        }
+        return out;
+    }
+
+private:
+    struct Best {
+        std::uint32_t end = no_match;
+        std::uint32_t flat = 0;
+    };
+
+    template <class F>
+    void for_candidates(std::uint32_t i, F&& f) const {
+        const Atom& a = at_.atoms[i];
+        if (a.literal >= 0)
+            for (auto id : t_.by_literal[static_cast<std::size_t>(a.literal)]) f(id);
+        for (auto bits = a.classes; bits; bits &= bits - 1)
+            for (auto id : t_.by_class[static_cast<std::size_t>(std::countr_zero(bits))]) f(id);
+    }
+
+    Best best_at(std::uint32_t i) const {
+        Best best;
+        for_candidates(i, [&](std::uint32_t id) {
+            const FlatPattern& f = t_.flats[id];
+            const auto end = match_body(f, i, nullptr);
+            if (end == no_match || !context_ok(f, i, end)) return;
+            if (end > best.end || (end == best.end && f.rule < t_.flats[best.flat].rule)) best = {end, id};
+        });
+        return best;
+    }
+
+    bool in_sentence(std::size_t j, std::uint32_t sentence) const {
+        return j < at_.atoms.size() && at_.atoms[j].sentence == sentence;
+    }
+
+    /// Matches the body from atom i; returns the end or no_match. Fills captures when given.
+    std::uint32_t match_body(const FlatPattern& f, std::uint32_t i, std::array<std::string, cls_count>* caps) const {
+        const auto sentence = at_.atoms[i].sentence;
+        std::uint32_t pos = i;
+        for (const Elem& e : f.body) {
+            if (!in_sentence(pos, sentence)) return no_match;
+            const auto m = match_elem(e, pos, caps);
+            if (m == no_match) return no_match;
+            pos = m;
+        }
+        return pos;
+    }
+
+    bool context_ok(const FlatPattern& f, std::uint32_t begin, std::uint32_t end) const {
+        const auto sentence = at_.atoms[begin].sentence;
+        std::size_t pos = begin;
+        for (auto it = f.before.rbegin(); it != f.before.rend(); ++it) {
+            const bool present = pos > 0 && in_sentence(pos - 1, sentence);
+            const bool hit = present && match_elem(*it, static_cast<std::uint32_t>(pos - 1), nullptr) != no_match;
+            if (it->negative ? hit : !hit) return false;
+            if (present) --pos;
+        }
+        pos = end;
+        for (const Elem& e : f.after) {
+            const bool present = in_sentence(pos, sentence);
+            const bool hit = present && match_elem(e, static_cast<std::uint32_t>(pos), nullptr) != no_match;
+            if (e.negative ? hit : !hit) return false;
+            ++pos;
+        }
+        return true;
+    }
+
+    std::uint32_t match_elem(const Elem& e, std::uint32_t pos, std::array<std::string, cls_count>* caps) const {
+        const Atom& a = at_.atoms[pos];
+        std::uint32_t best = no_match;
+        int best_cls = -1;
+        std::string best_value;
+        if (a.literal >= 0 && std::find(e.literals.begin(), e.literals.end(), a.literal) != e.literals.end()) best = pos + 1;
+        for (auto bits = e.classes; bits; bits &= bits - 1) {
+            const auto c = static_cast<Cls>(std::countr_zero(bits));
+            auto m = match_class(c, pos);
+            if (m.end != no_match && m.end > best) {
+                best = m.end;
+                best_cls = static_cast<int>(c);
+                best_value = std::move(m.value);
+            }
+        }
+        if (caps && best != no_match) {
+            if (best_cls >= 0) (*caps)[static_cast<std::size_t>(best_cls)] = best_value;
+            for (auto k = pos; k < best; ++k) fill_implicit(k, *caps);
+        }
+        return best;
+    }
+
+    /// Every lexicon and shape class of a matched word is captured too, unless already set
+    /// (so "last" gives both REL and RELOFF).
+    void fill_implicit(std::uint32_t k, std::array<std::string, cls_count>& caps) const {
+        for (auto bits = at_.atoms[k].classes; bits; bits &= bits - 1) {
+            const auto c = static_cast<std::size_t>(std::countr_zero(bits));
+            if (caps[c].empty()) caps[c] = std::string(at_.value(k, static_cast<Cls>(c)));
+        }
+    }
+
+    ClassMatch match_class(Cls c, std::uint32_t pos) const {
+        switch (c) {
+        case Cls::NUM: return number(pos);
+        case Cls::NUMA:
+            if (at_.is(pos, "a") || at_.is(pos, "an")) {
+                if (auto m = number(pos); m.end != no_match) return m; // a dozen
+                return {pos + 1, "1"};
+            }
+            return number(pos);
+        case Cls::HOUR: {
+            const Atom& a = at_.atoms[pos];
+            if (at_.has(pos, Cls::INT) && !a.comma_number && a.end - a.begin <= 2 && a.number <= 24) return {pos + 1, std::to_string(a.number)};
+            const int w = lex_number(at_, pos, Cls::NUMW);
+            if (w >= 1 && w <= 12) return {pos + 1, std::to_string(w)};
+            return {};
+        }
+        case Cls::DAY: {
+            const Atom& a = at_.atoms[pos];
+            long long d = -1;
+            if (at_.has(pos, Cls::INT) && a.end - a.begin <= 2) d = a.number;
+            else if (at_.has(pos, Cls::ORDNUM)) d = a.number;
+            else d = lex_number(at_, pos, Cls::ORD);
+            if (d >= 1 && d <= 31) return {pos + 1, pad2(d)};
+            return {};
+        }
+        case Cls::ORDX: {
+            if (at_.has(pos, Cls::ORDNUM)) return {pos + 1, std::to_string(at_.atoms[pos].number)};
+            const int o = lex_number(at_, pos, Cls::ORD);
+            if (o > 0) return {pos + 1, std::to_string(o)};
+            return {};
+        }
+        case Cls::UNITX:
+            if (at_.has(pos, Cls::UNIT)) return {pos + 1, std::string(at_.value(pos, Cls::UNIT))};
+            if (at_.has(pos, Cls::UNITS)) return {pos + 1, std::string(at_.value(pos, Cls::UNITS))};
+            return {};
+        default:
+            if (at_.has(pos, c)) return {pos + 1, std::string(at_.value(pos, c))};
+            return {};
+        }
+    }
+
+    /// Digits (24, 1,500, 3.5) or number words (twenty-four, one hundred, a dozen).
+    ClassMatch number(std::uint32_t pos) const {
+        const Atom& a = at_.atoms[pos];
+        if (at_.has(pos, Cls::INT) || at_.has(pos, Cls::DEC)) return {pos + 1, std::string(at_.value(pos, at_.has(pos, Cls::INT) ? Cls::INT : Cls::DEC))};
+        std::uint32_t i = pos;
+        const auto sentence = a.sentence;
+        if ((at_.is(i, "a") || at_.is(i, "an")) && in_sentence(i + 1, sentence) &&
+            (at_.is(i + 1, "dozen") || at_.has(i + 1, Cls::NUMMUL))) {
+            long long v = at_.is(i + 1, "dozen") ? 12 : lex_number(at_, i + 1, Cls::NUMMUL);
+            return {i + 2, std::to_string(v)};
+        }
+        long long v = lex_number(at_, i, Cls::NUMW);
+        if (v < 0) return {};
+        ++i;
+        if (v >= 20 && v < 100 && v % 10 == 0) {
+            if (in_sentence(i + 1, sentence) && at_.is(i, "-") && lex_number(at_, i + 1, Cls::NUMW) > 0 && lex_number(at_, i + 1, Cls::NUMW) < 10) {
+                v += lex_number(at_, i + 1, Cls::NUMW);
+                i += 2;
+            } else if (in_sentence(i, sentence) && lex_number(at_, i, Cls::NUMW) > 0 && lex_number(at_, i, Cls::NUMW) < 10) {
+                v += lex_number(at_, i, Cls::NUMW);
+                i += 1;
+            }
+        }
+        while (in_sentence(i, sentence) && at_.has(i, Cls::NUMMUL)) {
+            v *= lex_number(at_, i, Cls::NUMMUL);
+            ++i;
+        }
+        return {i, std::to_string(v)};
+    }
+
+    std::string instantiate(std::uint32_t flat, std::uint32_t i, const Rule& r) const {
+        std::array<std::string, cls_count> caps;
+        (void)match_body(t_.flats[flat], i, &caps);
+        std::string out;
+        for (const auto& part : r.value) out += part.cls < 0 ? part.text : caps[static_cast<std::size_t>(part.cls)];
+        return out;
+    }
+
+    const AtomText& at_;
+    const TimeTables& t_;
+};
+
+} // namespace
+
+std::vector<Candidate> match_rules(const AtomText& at, const TimeTables& t) { return Matcher(at, t).run(); }
+
+} // namespace annals::detail

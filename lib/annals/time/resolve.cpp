@@ -1,0 +1,350 @@
+#include "annals/time/resolve.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <vector>
+
+namespace annals::detail {
+namespace {
+
+int to_int(std::string_view s, int fallback = -1) {
+    int v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    return r.ec == std::errc{} && r.ptr == s.data() + s.size() ? v : fallback;
+}
+
+std::string pad(int v, int width) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%0*d", width, v);
+    return buf;
+}
+
+std::vector<std::string_view> split_dash(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i)
+        if (i == s.size() || s[i] == '-') {
+            out.push_back(s.substr(b, i - b));
+            b = i + 1;
+        }
+    return out;
+}
+
+CivilDate add_days(const CivilDate& d, long n) { return civil_from_days(days_from_civil(d) + n); }
+
+std::string week_value(const CivilDate& d) {
+    const auto w = iso_week(d);
+    return pad(w.year, 4) + "-W" + pad(w.week, 2);
+}
+
+/// Monday of ISO week `week` of `year`.
+CivilDate iso_week_monday(int year, int week) {
+    const CivilDate jan4{year, 1, 4};
+    return add_days(jan4, -weekday(jan4) + 7L * (week - 1));
+}
+
+int season_index(std::string_view s) { return s == "SP" ? 1 : s == "SU" ? 2 : s == "FA" ? 3 : s == "WI" ? 4 : 0; }
+int season_of_month(int m) { return m >= 3 && m <= 5 ? 1 : m >= 6 && m <= 8 ? 2 : m >= 9 && m <= 11 ? 3 : m == 12 ? 4 : 0; }
+int quarter_of(int m) { return (m - 1) / 3 + 1; }
+char gran_rank(char g) {
+    switch (g) {
+    case 'Y': return 0;
+    case 'H': return 1;
+    case 'Q': case 'S': return 2;
+    case 'M': return 3;
+    case 'W': return 4;
+    default: return 5;
+    }
+}
+
+/// The granularity an operation on unit `u` needs from its anchor.
+char needed_for_unit(std::string_view u) {
+    if (u == "Y" || u == "DE" || u == "CE") return 'Y';
+    if (u == "Q") return 'M';
+    if (u == "M") return 'M';
+    return 'D';
+}
+
+/// The X form of a value when there is no anchor.
+std::string unknown_for_unit(std::string_view u) {
+    if (u == "Y") return "XXXX";
+    if (u == "M") return "XXXX-XX";
+    if (u == "W") return "XXXX-WXX";
+    if (u == "WE") return "XXXX-WXX-WE";
+    if (u == "Q") return "XXXX-QX";
+    if (u == "DE") return "XXX";
+    if (u == "CE") return "XX";
+    return "XXXX-XX-XX";
+}
+
+/// The value of `unit` shifted by n from the anchor day.
+std::string shift(const CivilDate& d, std::string_view unit, int n) {
+    if (unit == "Y") return pad(d.year + n, 4);
+    if (unit == "M") {
+        const int idx = d.year * 12 + (d.month - 1) + n;
+        return pad(idx / 12, 4) + "-" + pad(idx % 12 + 1, 2);
+    }
+    if (unit == "W") return week_value(add_days(d, 7L * n));
+    if (unit == "WE") return week_value(add_days(d, 7L * n)) + "-WE";
+    if (unit == "Q") {
+        const int idx = d.year * 4 + quarter_of(d.month) - 1 + n;
+        return pad(idx / 4, 4) + "-Q" + std::to_string(idx % 4 + 1);
+    }
+    if (unit == "DE") return pad(d.year / 10 + n, 3);
+    if (unit == "CE") return pad(d.year / 100 + n, 2);
+    if (unit == "D") return format_date(add_days(d, n));
+    return format_date(d); // hours, minutes: the anchor day
+}
+
+} // namespace
+
+std::optional<Point> parse_point(std::string_view v) {
+    if (v.size() < 4) return std::nullopt;
+    const int y = to_int(v.substr(0, 4));
+    if (y < 0) return std::nullopt;
+    if (v.size() == 4) return Point{{y, 1, 1}, 'Y'};
+    if (v[4] != '-' || v.size() < 7) return std::nullopt;
+    const auto rest = v.substr(5);
+    if (rest[0] == 'W') {
+        const int w = to_int(rest.substr(1, 2));
+        if (w < 1 || w > 53) return std::nullopt;
+        return Point{iso_week_monday(y, w), 'W'};
+    }
+    if (rest[0] == 'Q' && rest.size() == 2) {
+        const int q = to_int(rest.substr(1));
+        if (q < 1 || q > 4) return std::nullopt;
+        return Point{{y, (q - 1) * 3 + 1, 1}, 'Q'};
+    }
+    if (rest[0] == 'H' && rest.size() == 2) {
+        const int h = to_int(rest.substr(1));
+        if (h < 1 || h > 2) return std::nullopt;
+        return Point{{y, h == 1 ? 1 : 7, 1}, 'H'};
+    }
+    if (const int s = season_index(rest); s > 0) return Point{{y, s == 4 ? 12 : s * 3, 1}, 'S'};
+    const int m = to_int(rest.substr(0, 2));
+    if (m < 1 || m > 12) return std::nullopt;
+    if (rest.size() == 2) return Point{{y, m, 1}, 'M'};
+    if (rest.size() < 5 || rest[2] != '-') return std::nullopt;
+    const int d = to_int(rest.substr(3, 2));
+    if (d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    if (rest.size() > 5 && rest[5] != 'T') return std::nullopt;
+    return Point{{y, m, d}, 'D'};
+}
+
+std::optional<DayInterval> interval_of(std::string_view v) {
+    auto make = [](const CivilDate& a, const CivilDate& b) { return DayInterval{format_date(a), format_date(b)}; };
+    if ((v.size() == 3 || v.size() == 2) && to_int(v) >= 0) { // decade 199, century 19
+        const int scale = v.size() == 3 ? 10 : 100;
+        const int y = to_int(v) * scale;
+        return make({y, 1, 1}, {y + scale - 1, 12, 31});
+    }
+    const auto p = parse_point(v);
+    if (!p) return std::nullopt;
+    const CivilDate& f = p->first;
+    switch (p->gran) {
+    case 'Y': return make(f, {f.year, 12, 31});
+    case 'H': return make(f, {f.year, f.month + 5, days_in_month(f.year, f.month + 5)});
+    case 'Q': return make(f, {f.year, f.month + 2, days_in_month(f.year, f.month + 2)});
+    case 'M': return make(f, {f.year, f.month, days_in_month(f.year, f.month)});
+    case 'S': {
+        if (f.month == 12) return make(f, {f.year + 1, 2, days_in_month(f.year + 1, 2)});
+        return make(f, {f.year, f.month + 2, days_in_month(f.year, f.month + 2)});
+    }
+    case 'W':
+        if (v.size() >= 11 && v.substr(8) == "-WE") return make(add_days(f, 5), add_days(f, 6));
+        return make(f, add_days(f, 6));
+    default: return make(f, f);
+    }
+}
+
+std::string canonical_time(std::string_view t) {
+    if (t.size() < 2 || t[0] != 'T' || t[1] < '0' || t[1] > '9') return std::string(t);
+    std::string_view body = t.substr(1);
+    int add = 0;
+    bool am = false;
+    if (body.ends_with("pm")) { add = 12; body.remove_suffix(2); }
+    else if (body.ends_with("am")) { am = true; body.remove_suffix(2); }
+    const auto colon = body.find(':');
+    int h = to_int(body.substr(0, colon), 0);
+    const std::string rest = colon == std::string_view::npos ? ":00" : std::string(body.substr(colon));
+    if (add && h < 12) h += 12;
+    if (am && h == 12) h = 0;
+    return "T" + pad(h, 2) + rest;
+}
+
+std::string canonical_duration(std::string_view v) {
+    if (v.size() < 3 || v[0] != 'P' || v.starts_with("PAST") || v.starts_with("PRESENT")) return std::string(v);
+    std::size_t i = 1;
+    while (i < v.size() && ((v[i] >= '0' && v[i] <= '9') || v[i] == '.' || v[i] == 'X')) ++i;
+    const std::string num(v.substr(1, i - 1));
+    const auto unit = v.substr(i);
+    const bool vague = num == "X";
+    const double x = vague ? 0 : std::strtod(num.c_str(), nullptr);
+    const bool whole = x == static_cast<double>(static_cast<long long>(x));
+    auto fmt = [&](double q) {
+        if (q == static_cast<double>(static_cast<long long>(q))) return std::to_string(static_cast<long long>(q));
+        std::string s = std::to_string(q);
+        while (s.back() == '0') s.pop_back();
+        return s;
+    };
+    if (unit == "H" || unit == "MIN" || unit == "SEC") {
+        const char u = unit == "H" ? 'H' : unit == "MIN" ? 'M' : 'S';
+        if (vague) return std::string("PTX") + u;
+        if (!whole && u != 'S' && x * 2 == static_cast<double>(static_cast<long long>(x * 2)))
+            return "PT" + (x >= 1 ? fmt(x - 0.5) + u : std::string()) + "30" + (u == 'H' ? 'M' : 'S');
+        return "PT" + fmt(x) + u;
+    }
+    if (unit == "DE" || unit == "CE") return vague ? "PXY" : "P" + fmt(x * (unit == "DE" ? 10 : 100)) + "Y";
+    if (unit == "Q") return vague ? "PXM" : "P" + fmt(x * 3) + "M";
+    if (unit == "WE") return vague ? "PXWE" : "P" + fmt(x * 2) + "D";
+    return std::string(v);
+}
+
+std::optional<Resolver::Anchor> Resolver::base_anchor(char needed) const {
+    if (mode_ == TimeMode::narrative && last_explicit_ && gran_rank(last_explicit_->gran) >= gran_rank(needed))
+        return Anchor{*last_explicit_, TimexAnchor::previous};
+    if (dct_) return Anchor{Point{*dct_, 'D'}, TimexAnchor::dct};
+    if (mode_ == TimeMode::narrative && last_explicit_) return Anchor{*last_explicit_, TimexAnchor::previous};
+    return std::nullopt;
+}
+
+std::optional<Resolver::Anchor> Resolver::ref_anchor(char needed) const {
+    if (last_date_ && gran_rank(last_date_->gran) >= gran_rank(needed)) return Anchor{*last_date_, TimexAnchor::previous};
+    return base_anchor(needed);
+}
+
+Resolved Resolver::resolve(std::string_view value, Tense tense, std::size_t sentence) {
+    Resolved r;
+    if (value.starts_with("UNDEF-")) {
+        r = resolve_undef(value.substr(6), tense, sentence);
+    } else if (value.starts_with("CENTURY-")) {
+        r.value = pad(to_int(value.substr(8), 1) - 1, 2);
+        r.anchor = TimexAnchor::absolute;
+    } else if (value.starts_with("P") && !value.starts_with("PAST") && !value.starts_with("PRESENT")) {
+        r.value = canonical_duration(value);
+    } else {
+        r.value = std::string(value);
+        if (const auto t = r.value.find('T'); t != std::string::npos && t > 0 && r.value[t - 1] != 'X')
+            r.value = r.value.substr(0, t) + canonical_time(std::string_view(r.value).substr(t));
+        if (parse_point(r.value) || interval_of(r.value)) r.anchor = TimexAnchor::absolute;
+    }
+    remember(r, sentence);
+    return r;
+}
+
+void Resolver::remember(const Resolved& r, std::size_t sentence) {
+    const auto p = parse_point(r.value);
+    if (!p) return;
+    last_date_ = p;
+    if (r.anchor == TimexAnchor::absolute) last_explicit_ = p;
+    if (p->gran == 'D') {
+        last_day_ = p;
+        last_day_sentence_ = sentence;
+    }
+}
+
+Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t sentence) {
+    std::string time;
+    if (const auto at = body.find('@'); at != std::string_view::npos) {
+        time = canonical_time(body.substr(at + 1));
+        body = body.substr(0, at);
+    }
+    const auto parts = split_dash(body);
+    const std::string_view kind = parts[0];
+    Resolved r;
+    auto finish = [&](std::string v, TimexAnchor a, bool unresolved = false) {
+        r.value = std::move(v) + time;
+        r.anchor = a;
+        r.unresolved = unresolved;
+        return r;
+    };
+    const bool past = tense == Tense::past;
+    const bool future = tense == Tense::future;
+
+    if (kind == "clock") {
+        if (last_day_ && last_day_sentence_ == sentence) return finish(format_date(last_day_->first), TimexAnchor::previous);
+        const auto a = base_anchor('D');
+        if (!a) return finish("", TimexAnchor::none, true);
+        return finish(format_date(a->point.first), a->kind);
+    }
+    if (kind == "year" && parts.size() >= 2) { // year-MM[-DD], year-Qn, year-Hn, year-SU
+        const std::string rest(body.substr(5));
+        const auto a = base_anchor('Y');
+        if (!a) return finish("XXXX-" + rest, TimexAnchor::none, true);
+        const CivilDate& d = a->point.first;
+        int year = d.year;
+        if (gran_rank(a->point.gran) >= gran_rank('M')) {
+            int target = 0, now = 0; // positions within the year, comparable
+            const auto p1 = parts[1];
+            if (p1[0] == 'Q') { target = to_int(p1.substr(1)) * 100; now = quarter_of(d.month) * 100; }
+            else if (p1[0] == 'H') { target = to_int(p1.substr(1)) * 100; now = (d.month <= 6 ? 1 : 2) * 100; }
+            else if (season_index(p1) > 0) { target = season_index(p1) * 100; now = season_of_month(d.month) * 100; }
+            else {
+                target = to_int(p1) * 100 + (parts.size() > 2 ? to_int(parts[2]) : 0);
+                now = d.month * 100 + (parts.size() > 2 ? d.day : 0);
+            }
+            if (past && target > now) --year;
+            if (future && target < now) ++year;
+        }
+        return finish(pad(year, 4) + "-" + rest, a->kind);
+    }
+    if ((kind == "this" || kind == "REF" || kind == "ago") && parts.size() >= 2) {
+        const std::string_view unit = parts[1];
+        int n = 0;
+        bool vague = false;
+        if (parts.size() >= 4) {
+            vague = parts[3] == "X";
+            n = vague ? 0 : to_int(parts[3], 0);
+            if (parts[2] == "MINUS") n = -n;
+        }
+        if (vague) return finish(parts[2] == "MINUS" ? "PAST_REF" : "FUTURE_REF", TimexAnchor::none);
+        // a year back from a quarter in focus is that quarter a year earlier (a year ago)
+        if (kind != "this" && unit == "Y" && last_date_ && last_date_->gran == 'Q')
+            return finish(pad(last_date_->first.year + n, 4) + "-Q" + std::to_string(quarter_of(last_date_->first.month)),
+                          TimexAnchor::previous);
+        const char needed = needed_for_unit(unit);
+        const auto a = kind == "REF" ? ref_anchor(needed) : base_anchor(needed);
+        if (!a) return finish(unknown_for_unit(unit), TimexAnchor::none, true);
+        return finish(shift(a->point.first, unit, n), a->kind);
+    }
+    if (parts.size() == 3 && (parts[1] == "weekday")) {
+        const int t = to_int(parts[2], 1) - 1;
+        const auto a = base_anchor('D');
+        if (!a) return finish("XXXX-WXX-" + std::to_string(t + 1), TimexAnchor::none, true);
+        const CivilDate& d = a->point.first;
+        const int wd = weekday(d);
+        const int back = (wd - t + 7) % 7, fwd = (t - wd + 7) % 7;
+        long delta = 0;
+        if (kind == "last") delta = back == 0 ? -7 : -back;
+        else if (kind == "next") delta = fwd == 0 ? 7 : fwd;
+        else if (kind == "this") delta = t - wd;
+        else delta = (future || tense == Tense::present) ? fwd : -back;
+        return finish(format_date(add_days(d, delta)), a->kind);
+    }
+    if (parts.size() == 3 && (parts[1] == "month" || parts[1] == "season")) {
+        const bool month = parts[1] == "month";
+        const auto a = base_anchor('Y');
+        if (!a) return finish("XXXX-" + std::string(parts[2]), TimexAnchor::none, true);
+        const CivilDate& d = a->point.first;
+        const int target = month ? to_int(parts[2]) : season_index(parts[2]);
+        const int now = month ? d.month : season_of_month(d.month);
+        int year = d.year;
+        if (gran_rank(a->point.gran) >= gran_rank('M')) {
+            if (kind == "last" && target >= now) --year;
+            if (kind == "next" && target <= now) ++year;
+        }
+        return finish(pad(year, 4) + "-" + std::string(parts[2]), a->kind);
+    }
+    if (kind == "tense" && parts.size() == 2 && (parts[1] == "Q" || parts[1] == "WE")) {
+        const auto a = base_anchor(parts[1] == "Q" ? 'M' : 'D');
+        if (!a) return finish(unknown_for_unit(parts[1]), TimexAnchor::none, true);
+        const CivilDate& d = a->point.first;
+        if (parts[1] == "Q") return finish(shift(d, "Q", past ? -1 : 0), a->kind);
+        const int wd = weekday(d);
+        const bool this_week = !(past || tense == Tense::unknown) || wd >= 5;
+        return finish(shift(d, "WE", this_week ? 0 : -1), a->kind);
+    }
+    return finish("XXXX-XX-XX", TimexAnchor::none, true);
+}
+
+} // namespace annals::detail

@@ -1,0 +1,103 @@
+#pragma once
+/// The time stage's resources: word tables (lib/data/time/*.tsv) and the rule table
+/// (rules.tsv), compiled into flat token patterns.
+
+#include <array>
+#include <functional>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace annals::detail {
+
+/// Word classes. The lexicon classes come from the word tables; the others are computed from
+/// the shape of numbers (INT ... YEARSPAN) or composed from several words (NUM ... UNITX).
+enum class Cls : std::uint8_t {
+    // lexicon
+    MONTH, WEEKDAY, WEEKDAYS, NUMW, NUMMUL, ORD, QVAGUE, UNIT, UNITS, SEASON, POD, AMPM, TZ,
+    CLOSED, LABEL, TITLEHEAD, REL, RELOFF, QN, HN, DECADEW, ORD4, QUANTLIKE, MONTHPREV,
+    // number shapes
+    INT, DEC, ORDNUM, YEAR, CLOCK, ISODATE, SLASHDATE, DECADE, YEARSPAN,
+    // composed at match time
+    NUM, NUMA, HOUR, DAY, ORDX, UNITX,
+    count_
+};
+inline constexpr std::size_t cls_count = static_cast<std::size_t>(Cls::count_);
+inline constexpr Cls first_shape_cls = Cls::INT;
+inline constexpr Cls first_composed_cls = Cls::NUM;
+
+/// "MONTH", "INT", ...
+[[nodiscard]] std::string_view cls_name(Cls c) noexcept;
+[[nodiscard]] constexpr std::uint64_t cls_bit(Cls c) noexcept { return std::uint64_t{1} << static_cast<unsigned>(c); }
+
+/// One row of a word table.
+struct LexEntry {
+    Cls cls;
+    bool ambiguous = false; ///< counts only where the context says so (context.cpp)
+    std::string value;
+};
+
+/// What the tables know about one lower-case word.
+struct WordInfo {
+    std::vector<LexEntry> entries;
+    std::uint64_t classes = 0; ///< bits of the entries' classes
+    int literal = -1;          ///< id when a rule names the word literally
+};
+
+/// One element of a flat pattern: matches one word (a literal or a lexicon/shape class) or,
+/// for composed classes, a short run of words.
+struct Elem {
+    std::vector<int> literals; ///< literal ids
+    std::uint64_t classes = 0; ///< any of these classes
+    bool negative = false;     ///< context only: the word is none of these (or absent)
+};
+
+enum class RuleType : std::uint8_t { date, time, duration, set, none };
+
+/// A piece of a value template: literal text, or the captured value of a class.
+struct TemplatePart {
+    std::string text;
+    int cls = -1; ///< Cls, or -1 for text
+};
+
+struct Rule {
+    std::string name;
+    RuleType type = RuleType::date;
+    std::vector<TemplatePart> value;
+    std::string source; ///< file:line, for messages
+};
+
+/// A rule expanded into one sequence without optional parts or alternatives of sequences.
+struct FlatPattern {
+    std::uint32_t rule = 0;
+    std::vector<Elem> before, body, after; ///< context before, extent, context after
+};
+
+/// Hash for heterogeneous lookup of std::string keys by std::string_view.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+/// All time resources, loaded once. Immutable after construction; safe to share across threads.
+struct TimeTables {
+    std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words; ///< lower-case word -> info
+    std::vector<std::string> literal_names;              ///< literal id -> word
+    std::vector<Rule> rules;
+    std::vector<FlatPattern> flats;
+    /// Flats whose body can start with a literal id / with a word of a class.
+    std::vector<std::vector<std::uint32_t>> by_literal;
+    std::array<std::vector<std::uint32_t>, cls_count> by_class;
+
+    [[nodiscard]] const WordInfo* find(std::string_view lower) const;
+};
+
+/// Loads the word tables and rules.tsv from `dir` (lib/data/time). Throws Error
+/// (Errc::bad_data, "file:line") on a malformed row, an unknown class or a bad pattern,
+/// and Errc::io when a file is missing.
+[[nodiscard]] std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir);
+
+} // namespace annals::detail

@@ -1,0 +1,129 @@
+#include "annals/time/tense.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace annals {
+namespace {
+
+// Irregular simple past forms and past participles that are not also common present forms
+// (put, set, cut, hit, read, let, cost, beat are left out: they read as either).
+constexpr auto irregular_past = std::to_array<std::string_view>({
+    "arose", "arisen", "ate", "eaten", "awoke", "became", "began", "begun", "bent", "bet", "bit", "bitten",
+    "bled", "blew", "blown", "bore", "borne", "bought", "bound", "broke", "broken", "brought", "built",
+    "burnt", "came", "caught", "chose", "chosen", "clung", "crept", "dealt", "did", "done", "drew", "drawn",
+    "drank", "drunk", "drove", "driven", "dug", "fed", "fell", "fallen", "felt", "fled", "flew", "flown",
+    "forbade", "forgot", "forgotten", "forgave", "forgiven", "fought", "found", "froze", "frozen", "gave",
+    "given", "gone", "got", "gotten", "grew", "grown", "had", "heard", "held", "hid", "hidden", "hung",
+    "kept", "knew", "known", "laid", "led", "left", "lent", "lit", "lost", "made", "meant", "met", "overcame",
+    "paid", "ran", "rang", "rode", "ridden", "rose", "risen", "said", "sang", "sank", "sat", "saw", "seen",
+    "sought", "sold", "sent", "shook", "shaken", "shot", "shown", "shrank", "slept", "slid", "spoke",
+    "spoken", "sped", "spent", "spun", "sprang", "stood", "stole", "stolen", "struck", "stuck", "stung",
+    "strode", "strove", "swept", "swore", "sworn", "swam", "swung", "taught", "took", "taken", "told",
+    "thought", "threw", "thrown", "tore", "torn", "understood", "undertook", "upheld", "was", "went",
+    "were", "withdrew", "withdrawn", "withheld", "woke", "won", "wore", "worn", "wound", "wrote", "written",
+    "been",
+});
+
+// Words ending in -ed that are not past forms.
+constexpr auto not_ed_past = std::to_array<std::string_view>({
+    "hundred", "indeed", "need", "speed", "seed", "feed", "bed", "red", "shed", "weed", "breed", "greed",
+    "creed", "naked", "sacred", "wicked",
+});
+
+constexpr auto reporting = std::to_array<std::string_view>({"said", "says", "told", "added", "stated", "reported"});
+
+enum class Cue { none, past, present, future, perfect_aux, future_lead };
+
+std::string lower_word(std::string_view w) {
+    std::string s;
+    for (char c : w) {
+        if ((c >= 'a' && c <= 'z') || c == '\'') s += c;
+        else if (c >= 'A' && c <= 'Z') s += static_cast<char>(c - 'A' + 'a');
+        else if (!s.empty()) break;
+    }
+    return s;
+}
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool ed_form(std::string_view w) {
+    if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
+    if (w.size() >= 3 && w.substr(w.size() - 3) == "eed") return false;
+    return !in(not_ed_past, w);
+}
+
+Cue cue_of(std::string_view w) {
+    if (w == "will" || w.ends_with("'ll") || w == "won't" || w == "shall" || w == "would" || w == "wo" || w == "may" || w == "might")
+        return Cue::future;
+    if (w == "going" || w == "plans" || w == "plan" || w == "planned" || w == "expected" || w == "scheduled" ||
+        w == "set" || w == "due" || w == "intends" || w == "aims" || w == "hopes")
+        return Cue::future_lead; // future when "to" follows
+    if (w == "has" || w == "have") return Cue::perfect_aux;
+    if (w == "is" || w == "are" || w == "am" || w == "does" || w == "do" || w == "can") return Cue::present;
+    if (in(irregular_past, w) || ed_form(w)) return Cue::past;
+    return Cue::none;
+}
+
+} // namespace
+
+const char* tense_name(Tense t) noexcept {
+    switch (t) {
+    case Tense::unknown: return "unknown";
+    case Tense::past: return "past";
+    case Tense::present: return "present";
+    case Tense::future: return "future";
+    }
+    return "unknown";
+}
+
+Tense governing_tense(std::string_view text, std::span<const Token> sentence, Span at) {
+    std::vector<std::string> words;
+    words.reserve(sentence.size());
+    std::size_t at_index = sentence.size();
+    for (std::size_t k = 0; k < sentence.size(); ++k) {
+        const auto& tok = sentence[k];
+        if (at_index == sentence.size() && tok.span.end > at.begin) at_index = k;
+        words.push_back(lower_word(tok.span.of(text)));
+    }
+    Tense best = Tense::unknown;
+    long best_cost = 1L << 30;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const auto& tok = sentence[k];
+        if (tok.span.begin >= at.begin && tok.span.end <= at.end) continue; // inside the expression
+        Cue cue = cue_of(words[k]);
+        if (cue == Cue::none) continue;
+        const std::string_view next = k + 1 < words.size() ? std::string_view(words[k + 1]) : std::string_view{};
+        const std::string_view next2 = k + 2 < words.size() ? std::string_view(words[k + 2]) : std::string_view{};
+        Tense t = Tense::unknown;
+        switch (cue) {
+        case Cue::future: t = Tense::future; break;
+        case Cue::future_lead:
+            if (next == "to") t = Tense::future;
+            else if (ed_form(words[k])) t = Tense::past;
+            break;
+        case Cue::perfect_aux:
+            t = (cue_of(next) == Cue::past || (next == "not" && cue_of(next2) == Cue::past) || next == "been")
+                    ? Tense::past : Tense::present;
+            break;
+        case Cue::present: t = (next == "going" && next2 == "to") ? Tense::future : Tense::present; break;
+        case Cue::past: t = Tense::past; break;
+        case Cue::none: break;
+        }
+        if (t == Tense::unknown) continue;
+        const bool before = k < at_index;
+        long cost = static_cast<long>(before ? at_index - k : (k - at_index) + 1);
+        if (in(reporting, words[k])) cost += 4;
+        if (cost < best_cost) {
+            best_cost = cost;
+            best = t;
+        }
+    }
+    return best;
+}
+
+} // namespace annals
