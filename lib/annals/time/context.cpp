@@ -113,6 +113,7 @@ void apply_context(AtomText& at) {
             a.classes |= cls_bit(Cls::YEAR);
         }
         if (a.classes & cls_bit(Cls::TITLEHEAD) && !a.cap) drop(a, Cls::TITLEHEAD);
+        if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
         if (!a.info) continue;
         for (const auto& e : a.info->entries) {
             if (!e.ambiguous) continue;

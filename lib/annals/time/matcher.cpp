@@ -170,6 +170,7 @@ private:
             if (o > 0) return {pos + 1, std::to_string(o)};
             return {};
         }
+        case Cls::YEARW: return year_words(pos);
         case Cls::UNITX:
             if (at_.has(pos, Cls::UNIT)) return {pos + 1, std::string(at_.value(pos, Cls::UNIT))};
             if (at_.has(pos, Cls::UNITS)) return {pos + 1, std::string(at_.value(pos, Cls::UNITS))};
@@ -208,6 +209,29 @@ private:
             ++i;
         }
         return {i, std::to_string(v)};
+    }
+
+    /// A year in words: nineteen ninety-six, nineteen eighty, two thousand.
+    ClassMatch year_words(std::uint32_t pos) const {
+        const auto sentence = at_.atoms[pos].sentence;
+        const int century = lex_number(at_, pos, Cls::NUMW);
+        if (century == 2 && in_sentence(pos + 1, sentence) && at_.is(pos + 1, "thousand")) return {pos + 2, "2000"};
+        if (century != 19 && century != 20) return {};
+        std::uint32_t i = pos + 1;
+        const int tens = in_sentence(i, sentence) ? lex_number(at_, i, Cls::NUMW) : -1;
+        if (tens < 10 || tens > 90 || (tens >= 20 && tens % 10 != 0)) return {};
+        int y = century * 100 + tens;
+        ++i;
+        if (tens >= 20) {
+            if (in_sentence(i + 1, sentence) && at_.is(i, "-") && lex_number(at_, i + 1, Cls::NUMW) > 0 && lex_number(at_, i + 1, Cls::NUMW) < 10) {
+                y += lex_number(at_, i + 1, Cls::NUMW);
+                i += 2;
+            } else if (in_sentence(i, sentence) && lex_number(at_, i, Cls::NUMW) > 0 && lex_number(at_, i, Cls::NUMW) < 10) {
+                y += lex_number(at_, i, Cls::NUMW);
+                ++i;
+            }
+        }
+        return {i, std::to_string(y)};
     }
 
     std::string instantiate(std::uint32_t flat, std::uint32_t i, const Rule& r) const {

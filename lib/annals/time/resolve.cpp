@@ -249,10 +249,16 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         time = canonical_time(body.substr(at + 1));
         body = body.substr(0, at);
     }
+    std::string append; // "+-06": text added to a resolved year (June last year)
+    if (const auto plus = body.find('+'); plus != std::string_view::npos) {
+        append = body.substr(plus + 1);
+        body = body.substr(0, plus);
+    }
     const auto parts = split_dash(body);
     const std::string_view kind = parts[0];
     Resolved r;
     auto finish = [&](std::string v, TimexAnchor a, bool unresolved = false) {
+        if (!v.empty() && ((v[0] >= '0' && v[0] <= '9') || v[0] == 'X')) v += append;
         r.value = std::move(v) + time;
         r.anchor = a;
         r.unresolved = unresolved;
@@ -288,7 +294,8 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         }
         return finish(pad(year, 4) + "-" + rest, a->kind);
     }
-    if ((kind == "this" || kind == "REF" || kind == "ago") && parts.size() >= 2) {
+    if ((kind == "this" || kind == "REF" || kind == "ago") && parts.size() >= 2 && parts[1] != "weekday" &&
+        parts[1] != "month" && parts[1] != "season") {
         const std::string_view unit = parts[1];
         int n = 0;
         bool vague = false;

@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, cls_count> cls_names = {
     "MONTH", "WEEKDAY", "WEEKDAYS", "NUMW", "NUMMUL", "ORD", "QVAGUE", "UNIT", "UNITS", "SEASON", "POD",
     "AMPM", "TZ", "CLOSED", "LABEL", "TITLEHEAD", "REL", "RELOFF", "QN", "HN", "DECADEW", "ORD4",
     "QUANTLIKE", "MONTHPREV", "INT", "DEC", "ORDNUM", "YEAR", "CLOCK", "ISODATE", "SLASHDATE", "DECADE",
-    "YEARSPAN", "NUM", "NUMA", "HOUR", "DAY", "ORDX", "UNITX",
+    "YEARSPAN", "CONTENT", "NUM", "NUMA", "HOUR", "DAY", "ORDX", "UNITX", "YEARW",
 };
 
 constexpr std::array<std::string_view, 8> word_files = {
@@ -211,6 +211,7 @@ std::uint64_t start_classes(std::uint64_t classes) {
     if (has(Cls::DAY)) out |= cls_bit(Cls::INT) | cls_bit(Cls::ORDNUM) | cls_bit(Cls::ORD);
     if (has(Cls::ORDX)) out |= cls_bit(Cls::ORDNUM) | cls_bit(Cls::ORD);
     if (has(Cls::UNITX)) out |= cls_bit(Cls::UNIT) | cls_bit(Cls::UNITS);
+    if (has(Cls::YEARW)) out |= cls_bit(Cls::NUMW);
     return out;
 }
 

@@ -14,15 +14,16 @@
 namespace annals::detail {
 
 /// Word classes. The lexicon classes come from the word tables; the others are computed from
-/// the shape of numbers (INT ... YEARSPAN) or composed from several words (NUM ... UNITX).
+/// the shape of numbers (INT ... YEARSPAN), from context (CONTENT: a lower-case word that is
+/// not a closed-class word) or composed from several words (NUM ... YEARW).
 enum class Cls : std::uint8_t {
     // lexicon
     MONTH, WEEKDAY, WEEKDAYS, NUMW, NUMMUL, ORD, QVAGUE, UNIT, UNITS, SEASON, POD, AMPM, TZ,
     CLOSED, LABEL, TITLEHEAD, REL, RELOFF, QN, HN, DECADEW, ORD4, QUANTLIKE, MONTHPREV,
     // number shapes
-    INT, DEC, ORDNUM, YEAR, CLOCK, ISODATE, SLASHDATE, DECADE, YEARSPAN,
+    INT, DEC, ORDNUM, YEAR, CLOCK, ISODATE, SLASHDATE, DECADE, YEARSPAN, CONTENT,
     // composed at match time
-    NUM, NUMA, HOUR, DAY, ORDX, UNITX,
+    NUM, NUMA, HOUR, DAY, ORDX, UNITX, YEARW,
     count_
 };
 inline constexpr std::size_t cls_count = static_cast<std::size_t>(Cls::count_);

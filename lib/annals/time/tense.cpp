@@ -34,7 +34,7 @@ constexpr auto not_ed_past = std::to_array<std::string_view>({
 
 constexpr auto reporting = std::to_array<std::string_view>({"said", "says", "told", "added", "stated", "reported"});
 
-enum class Cue { none, past, present, future, perfect_aux, future_lead };
+enum class Cue { none, past, present, future, perfect_aux, future_lead, infinitive_be };
 
 std::string lower_word(std::string_view w) {
     std::string s;
@@ -96,21 +96,28 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
         const auto& tok = sentence[k];
         if (tok.span.begin >= at.begin && tok.span.end <= at.end) continue; // inside the expression
         Cue cue = cue_of(words[k]);
+        if (words[k] == "be" && k > 0 && words[k - 1] == "to") cue = Cue::infinitive_be; // "to be published"
         if (cue == Cue::none) continue;
         const std::string_view next = k + 1 < words.size() ? std::string_view(words[k + 1]) : std::string_view{};
         const std::string_view next2 = k + 2 < words.size() ? std::string_view(words[k + 2]) : std::string_view{};
         Tense t = Tense::unknown;
         switch (cue) {
         case Cue::future: t = Tense::future; break;
-        case Cue::future_lead:
-            if (next == "to") t = Tense::future;
+        case Cue::future_lead: {
+            // "plans to", "is expected in December", "scheduled for": future; "analysts expected": past
+            const std::string_view prev = k > 0 ? std::string_view(words[k - 1]) : std::string_view{};
+            const bool passive = prev == "is" || prev == "are" || prev == "be" || prev == "been" || prev == "was" ||
+                                 prev == "were" || prev == "being";
+            if (next == "to" || passive) t = Tense::future;
             else if (ed_form(words[k])) t = Tense::past;
             break;
+        }
         case Cue::perfect_aux:
             t = (cue_of(next) == Cue::past || (next == "not" && cue_of(next2) == Cue::past) || next == "been")
                     ? Tense::past : Tense::present;
             break;
         case Cue::present: t = (next == "going" && next2 == "to") ? Tense::future : Tense::present; break;
+        case Cue::infinitive_be: t = Tense::future; break;
         case Cue::past: t = Tense::past; break;
         case Cue::none: break;
         }
