@@ -24,6 +24,7 @@ struct Token {
     TokenKind kind = TokenKind::word;
     bool space_before = false; ///< white space (or the document start) precedes it
     bool newline_before = false; ///< a line break precedes it
+    bool blank_line_before = false; ///< a blank line (or a paragraph separator) precedes it
 };
 
 /// One sentence: its span and the range of its tokens.
