@@ -291,6 +291,7 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
             }
             if (past && target > now) --year;
             if (future && target < now) ++year;
+
         }
         return finish(pad(year, 4) + "-" + rest, a->kind);
     }
@@ -325,6 +326,7 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         if (kind == "last") delta = back == 0 ? -7 : -back;
         else if (kind == "next") delta = fwd == 0 ? 7 : fwd;
         else if (kind == "this") delta = t - wd;
+        else if (tense == Tense::unknown) delta = fwd < back ? fwd : -back; // the nearest one
         else delta = (future || tense == Tense::present) ? fwd : -back;
         return finish(format_date(add_days(d, delta)), a->kind);
     }

@@ -57,6 +57,12 @@ bool ed_form(std::string_view w) {
     return !in(not_ed_past, w);
 }
 
+bool is_auxiliary(std::string_view w) {
+    return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
+           w == "will" || w == "would" || w == "has" || w == "have" || w == "had" || w == "shall" || w == "may" ||
+           w == "might" || w == "can" || w == "could" || w == "should" || w == "must" || w.ends_with("'ll");
+}
+
 Cue cue_of(std::string_view w) {
     if (w == "will" || w.ends_with("'ll") || w == "won't" || w == "shall" || w == "would" || w == "wo" || w == "may" || w == "might")
         return Cue::future;
@@ -81,34 +87,60 @@ const char* tense_name(Tense t) noexcept {
     return "unknown";
 }
 
+namespace {
+
+/// Whether a token closes a sentence inside a longer span: it ends in . ? or ! and is not an
+/// abbreviation (short capitalized words, dotted initials). Segmenters that split sentences
+/// already make this redundant; it keeps the detector inside one sentence either way.
+bool ends_sentence(std::string_view tok) {
+    if (tok.empty()) return false;
+    const char last = tok.back();
+    if (last == '?' || last == '!') return true;
+    if (last != '.') return false;
+    const auto body = tok.substr(0, tok.size() - 1);
+    if (body.empty()) return true;
+    if (body.find('.') != std::string_view::npos) return false;
+    const bool capital = body[0] >= 'A' && body[0] <= 'Z';
+    return !(capital && body.size() <= 4);
+}
+
+bool clause_break(std::string_view tok) {
+    return tok == "that" || tok.ends_with(",") || tok.ends_with(";") || tok == "," || tok == ";" || tok == "--";
+}
+
+} // namespace
+
 Tense governing_tense(std::string_view text, std::span<const Token> sentence, Span at) {
     std::vector<std::string> words;
     words.reserve(sentence.size());
-    std::size_t at_index = sentence.size();
+    std::size_t at_first = sentence.size(), at_last = 0;
     for (std::size_t k = 0; k < sentence.size(); ++k) {
         const auto& tok = sentence[k];
-        if (at_index == sentence.size() && tok.span.end > at.begin) at_index = k;
+        if (tok.span.end > at.begin && tok.span.begin < at.end) {
+            at_first = std::min(at_first, k);
+            at_last = k;
+        }
         words.push_back(lower_word(tok.span.of(text)));
     }
+    if (at_first == sentence.size()) return Tense::unknown;
     Tense best = Tense::unknown;
     long best_cost = 1L << 30;
-    for (std::size_t k = 0; k < words.size(); ++k) {
-        const auto& tok = sentence[k];
-        if (tok.span.begin >= at.begin && tok.span.end <= at.end) continue; // inside the expression
+    auto consider = [&](std::size_t k, long cost, bool after) {
         Cue cue = cue_of(words[k]);
         if (words[k] == "be" && k > 0 && words[k - 1] == "to") cue = Cue::infinitive_be; // "to be published"
-        if (cue == Cue::none) continue;
+        if (cue == Cue::none) return;
         const std::string_view next = k + 1 < words.size() ? std::string_view(words[k + 1]) : std::string_view{};
         const std::string_view next2 = k + 2 < words.size() ? std::string_view(words[k + 2]) : std::string_view{};
         Tense t = Tense::unknown;
         switch (cue) {
         case Cue::future: t = Tense::future; break;
         case Cue::future_lead: {
-            // "plans to", "is expected in December", "scheduled for": future; "analysts expected": past
+            // "is expected in December", "expected to", "plans to": future; "planned to": past
             const std::string_view prev = k > 0 ? std::string_view(words[k - 1]) : std::string_view{};
             const bool passive = prev == "is" || prev == "are" || prev == "be" || prev == "been" || prev == "was" ||
                                  prev == "were" || prev == "being";
-            if (next == "to" || passive) t = Tense::future;
+            const bool active_past = words[k] == "planned" || words[k] == "intended" || words[k] == "hoped";
+            if (passive || (next == "to" && !active_past)) t = Tense::future;
             else if (ed_form(words[k])) t = Tense::past;
             break;
         }
@@ -118,17 +150,35 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
             break;
         case Cue::present: t = (next == "going" && next2 == "to") ? Tense::future : Tense::present; break;
         case Cue::infinitive_be: t = Tense::future; break;
-        case Cue::past: t = Tense::past; break;
+        case Cue::past: {
+            // a participle after an auxiliary takes its tense from the auxiliary ("will be paid")
+            for (std::size_t back = 1; back <= 2 && back <= k; ++back)
+                if (is_auxiliary(words[k - back])) return;
+            t = Tense::past;
+            break;
+        }
         case Cue::none: break;
         }
-        if (t == Tense::unknown) continue;
-        const bool before = k < at_index;
-        long cost = static_cast<long>(before ? at_index - k : (k - at_index) + 1);
-        if (in(reporting, words[k])) cost += 4;
+        if (t == Tense::unknown) return;
+        if (after && in(reporting, words[k])) cost += 4;
         if (cost < best_cost) {
             best_cost = cost;
             best = t;
         }
+    };
+    long penalty = 0;
+    for (std::size_t k = at_first; k-- > 0;) {
+        const auto tok = sentence[k].span.of(text);
+        if (ends_sentence(tok)) break;
+        if (clause_break(words[k]) || clause_break(tok)) penalty += 3;
+        consider(k, static_cast<long>(at_first - k) + penalty, false);
+    }
+    penalty = 1;
+    for (std::size_t k = at_last + 1; k < sentence.size(); ++k) {
+        const auto prev_tok = sentence[k - 1].span.of(text);
+        if (ends_sentence(prev_tok)) break;
+        if (clause_break(words[k]) || clause_break(prev_tok)) penalty += 3;
+        consider(k, static_cast<long>(k - at_last) + penalty, true);
     }
     return best;
 }
