@@ -1,0 +1,231 @@
+#include "annals/entities/gazetteer.hpp"
+
+#include "annals/core/error.hpp"
+#include "annals/entities/gazetteer_index.hpp"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace annals {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// Length of a UTF-8 apostrophe, dash or no-break space at `i`, with what it stands for.
+std::size_t special_at(std::string_view s, std::size_t i, char& as) {
+    const auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (i + 1 < s.size() && u(0) == 0xC2 && u(1) == 0xA0) return as = ' ', 2;                // NBSP
+    if (i + 1 < s.size() && u(0) == 0xCA && u(1) == 0xBC) return as = '\'', 2;               // ʼ
+    if (i + 2 < s.size() && u(0) == 0xE2 && u(1) == 0x80) {
+        if (u(2) == 0x98 || u(2) == 0x99) return as = '\'', 3;                                  // ‘ ’
+        if (u(2) >= 0x90 && u(2) <= 0x94) return as = '-', 3;                                   // ‐ ‑ ‒ – —
+    }
+    if (i + 2 < s.size() && u(0) == 0xE2 && u(1) == 0x88 && u(2) == 0x92) return as = '-', 3; // −
+    return 0;
+}
+
+/// Kind order of find(): actors, countries, regions, cities, subdivisions.
+int kind_rank(const GazEntry& e) {
+    if (e.type != "gpe" && e.type != "location") return 0;
+    if (e.subtype == "country") return 1;
+    if (e.type == "location") return 2;
+    if (e.subtype == "city") return 3;
+    return 4;
+}
+
+bool has_upper_ascii_or_fold_change(std::string_view norm, std::string_view folded) { return norm != folded; }
+
+} // namespace
+
+std::string normalize_name(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        char as = 0;
+        std::size_t n = special_at(text, i, as);
+        char c = n ? as : text[i];
+        i += n ? n : 1;
+        if (is_space(static_cast<unsigned char>(c))) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (c == '-' && !out.empty() && out.back() == ' ') out.pop_back();
+        if (pending_space && !(out.empty() || out.back() == '-' || c == '-')) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string fold_name(std::string_view text) {
+    std::string norm = normalize_name(text);
+    const bool ascii = std::all_of(norm.begin(), norm.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        for (char& c : norm)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return norm;
+    }
+    std::string out;
+    icu::UnicodeString::fromUTF8(norm).foldCase().toUTF8String(out);
+    return out;
+}
+
+bool GazEntry::has_flag(std::string_view f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
+
+// ---- building the index
+
+std::size_t Gazetteer::Impl::add_entry(GazEntry entry) {
+    if (auto it = keys.find(entry.key); it != keys.end())
+        throw Error(Errc::bad_data, entry.source, "duplicate key '" + entry.key + "' (first at " + entries[it->second].source + ")");
+    keys.emplace(entry.key, entries.size());
+    entries.push_back(std::move(entry));
+    return entries.size() - 1;
+}
+
+std::uint32_t Gazetteer::Impl::add_form(std::string_view written, detail::NameIndex& index, std::size_t item) {
+    std::string norm = normalize_name(written);
+    if (norm.empty()) return 0;
+    std::string folded = fold_name(norm);
+    auto& postings = index[folded];
+    for (const auto& p : postings)
+        if (p.item == item && forms[p.form] == norm) return p.form;
+    const auto form = static_cast<std::uint32_t>(forms.size());
+    acronym.push_back(std::none_of(norm.begin(), norm.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+    forms.push_back(norm);
+    postings.push_back({static_cast<std::uint32_t>(item), form});
+    const auto space = folded.find(' ');
+    first_words.insert(folded.substr(0, space));
+    max_words = std::max<std::size_t>(max_words, 1 + static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')));
+    return form;
+}
+
+void Gazetteer::Impl::index_entry(std::size_t entry) {
+    add_form(entries[entry].name, names, entry);
+    for (std::size_t i = 0; i < entries[entry].aliases.size(); ++i) add_form(entries[entry].aliases[i], names, entry);
+}
+
+void Gazetteer::Impl::index_demonym(std::string_view form, std::size_t country) { add_form(form, demonyms, country); }
+
+void Gazetteer::Impl::finish() {
+    for (const auto& e : entries) {
+        if (!e.parent.empty() && !keys.count(e.parent))
+            throw Error(Errc::bad_data, e.source, "parent '" + e.parent + "' of '" + e.key + "' is not loaded");
+        for (const auto& c : e.countries)
+            if (!codes.count(c)) throw Error(Errc::bad_data, e.source, "unknown country code '" + c + "'");
+        if (!e.country.empty() && !codes.count(e.country))
+            throw Error(Errc::bad_data, e.source, "unknown country code '" + e.country + "'");
+    }
+    for (std::size_t i = 0; i < countries.size(); ++i) countries[i].entry = &entries[country_entry[i]];
+    for (const auto& e : entries) {
+        if (e.subtype != "city" || !e.has_flag("capital")) continue;
+        auto it = codes.find(e.country);
+        auto& c = countries[it->second];
+        // Several capitals (seats of government, territories' capitals): prefer the one named.
+        if (c.capital_key.empty() || fold_name(e.name) == fold_name(c.capital)) c.capital_key = e.key;
+    }
+}
+
+// ---- lookups
+
+Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+namespace {
+
+/// The postings of `text` that the mode accepts, each with whether the form matched exactly.
+std::vector<std::pair<detail::Posting, bool>> matches(const Gazetteer::Impl& g, const detail::NameIndex& index,
+                                                      std::string_view text, MatchCase mode) {
+    std::vector<std::pair<detail::Posting, bool>> out;
+    const std::string norm = normalize_name(text);
+    const std::string folded = fold_name(norm);
+    const auto it = index.find(std::string_view(folded));
+    if (it == index.end()) return out;
+    const bool query_has_upper = has_upper_ascii_or_fold_change(norm, folded);
+    for (const auto& p : it->second) {
+        const bool exact = g.forms[p.form] == norm;
+        const bool ok = exact || (!g.acronym[p.form] && mode != MatchCase::exact && (mode == MatchCase::any || query_has_upper));
+        if (ok) out.emplace_back(p, exact);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<const GazEntry*> Gazetteer::find(std::string_view text, MatchCase mode) const {
+    auto found = matches(*impl_, impl_->names, text, mode);
+    std::vector<std::pair<std::uint32_t, bool>> items;
+    for (const auto& [p, exact] : found) {
+        auto same = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x.first == p.item; });
+        if (same == items.end()) items.emplace_back(p.item, exact);
+        else same->second = same->second || exact;
+    }
+    const auto& es = impl_->entries;
+    std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
+        const auto& x = es[a.first];
+        const auto& y = es[b.first];
+        return std::make_tuple(!a.second, kind_rank(x), -static_cast<double>(x.population), a.first) <
+               std::make_tuple(!b.second, kind_rank(y), -static_cast<double>(y.population), b.first);
+    });
+    std::vector<const GazEntry*> out;
+    out.reserve(items.size());
+    for (const auto& [i, exact] : items) out.push_back(&es[i]);
+    return out;
+}
+
+const GazEntry* Gazetteer::find_best(std::string_view text, MatchCase mode) const {
+    auto all = find(text, mode);
+    return all.empty() ? nullptr : all.front();
+}
+
+std::vector<const GazEntry*> Gazetteer::cities(std::string_view text, MatchCase mode) const {
+    std::vector<const GazEntry*> out;
+    for (const auto* e : find(text, mode))
+        if (e->subtype == "city") out.push_back(e);
+    std::stable_sort(out.begin(), out.end(), [](const GazEntry* a, const GazEntry* b) { return a->population > b->population; });
+    return out;
+}
+
+std::vector<const CountryInfo*> Gazetteer::countries_by_demonym(std::string_view word, MatchCase mode) const {
+    std::vector<const CountryInfo*> out;
+    for (const auto& [p, exact] : matches(*impl_, impl_->demonyms, word, mode)) {
+        const CountryInfo* c = &impl_->countries[p.item];
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const CountryInfo* a, const CountryInfo* b) {
+        return std::make_tuple(!a->entry->has_flag("independent"), -static_cast<double>(a->entry->population)) <
+               std::make_tuple(!b->entry->has_flag("independent"), -static_cast<double>(b->entry->population));
+    });
+    return out;
+}
+
+const CountryInfo* Gazetteer::country_by_demonym(std::string_view word, MatchCase mode) const {
+    auto all = countries_by_demonym(word, mode);
+    return all.empty() ? nullptr : all.front();
+}
+
+const CountryInfo* Gazetteer::country(std::string_view code) const {
+    auto it = impl_->codes.find(code);
+    return it == impl_->codes.end() ? nullptr : &impl_->countries[it->second];
+}
+
+const GazEntry* Gazetteer::by_key(std::string_view key) const {
+    auto it = impl_->keys.find(key);
+    return it == impl_->keys.end() ? nullptr : &impl_->entries[it->second];
+}
+
+const GazEntry* Gazetteer::parent_of(const GazEntry& e) const { return e.parent.empty() ? nullptr : by_key(e.parent); }
+
+bool Gazetteer::may_start(std::string_view word) const { return impl_->first_words.count(fold_name(word)) > 0; }
+
+std::size_t Gazetteer::max_words() const { return impl_->max_words; }
+
+const std::vector<GazEntry>& Gazetteer::entries() const { return impl_->entries; }
+
+std::size_t Gazetteer::form_count() const { return impl_->forms.size(); }
+
+} // namespace annals

@@ -1,0 +1,183 @@
+#include "annals/core/error.hpp"
+#include "annals/entities/gazetteer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+using namespace annals;
+
+namespace {
+
+const std::string kDataDir = ANNALS_SOURCE_DIR "/lib/data";
+
+/// Loaded once: every case reads the same shipped data.
+const Gazetteer& gaz() {
+    static const Gazetteer g = Gazetteer::load(kDataDir);
+    return g;
+}
+
+std::string key_of(const GazEntry* e) { return e ? e->key : "<none>"; }
+
+/// A scratch data folder holding the shipped gazetteer and one actors file with `actors`.
+std::string scratch_dir(const std::string& name, const std::string& actors) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("annals_gaz_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir / "actors");
+    fs::copy(fs::path(kDataDir) / "gazetteer", dir / "gazetteer");
+    std::ofstream(dir / "actors" / "actors.tsv") << actors;
+    return dir.string();
+}
+
+} // namespace
+
+TEST_CASE("entities: Rome is a city in Italy with its coordinates", "[entities]") {
+    const auto cities = gaz().cities("Rome");
+    REQUIRE(!cities.empty());
+    const GazEntry* rome = cities.front();
+    CHECK(rome->country == "ITA");
+    CHECK(rome->type == "gpe");
+    CHECK(rome->subtype == "city");
+    CHECK(rome->relation == "located_in");
+    CHECK(rome->parent == "country:ita");
+    REQUIRE(rome->geo);
+    CHECK(std::abs(rome->geo->lat - 41.89) < 0.05);
+    CHECK(std::abs(rome->geo->lon - 12.48) < 0.05);
+    CHECK(rome->has_flag("capital"));
+    CHECK(gaz().parent_of(*rome)->name == "Italy");
+    CHECK(gaz().country("ITA")->capital_key == rome->key);
+}
+
+TEST_CASE("entities: demonyms and adjectives give their country", "[entities]") {
+    CHECK(gaz().country_by_demonym("Italian")->alpha3 == "ITA");
+    CHECK(gaz().country_by_demonym("Afghan")->alpha3 == "AFG");
+    CHECK(gaz().country_by_demonym("Afghans")->alpha3 == "AFG");
+    CHECK(gaz().country_by_demonym("American")->alpha3 == "USA");
+    CHECK(gaz().country_by_demonym("U.S.")->alpha3 == "USA");
+    CHECK(gaz().country_by_demonym("British")->alpha3 == "GBR");
+    CHECK(gaz().country_by_demonym("Britons")->alpha3 == "GBR");
+    CHECK(gaz().country_by_demonym("Dominican")->alpha3 == "DOM"); // before Dominica
+    CHECK(gaz().country_by_demonym("ITALIAN")->alpha3 == "ITA");   // headline case
+    CHECK(gaz().country_by_demonym("italian") == nullptr);         // not a name in prose
+    CHECK(gaz().country_by_demonym("italian", MatchCase::any)->alpha3 == "ITA");
+}
+
+TEST_CASE("entities: US, U.S. and United States name the United States; us does not", "[entities]") {
+    for (const char* name : {"US", "U.S.", "United States", "USA", "United States of America", "UNITED STATES"})
+        CHECK(key_of(gaz().find_best(name)) == "country:usa");
+    CHECK(gaz().find("us").empty());
+    CHECK(gaz().find("us", MatchCase::any).empty()); // acronyms never match in another case
+    CHECK(gaz().find("Us").empty());
+    CHECK(gaz().country_by_demonym("us", MatchCase::any) == nullptr);
+}
+
+TEST_CASE("entities: ISIS aliases resolve to one key, ISIS-K is its affiliate", "[entities]") {
+    for (const char* name : {"ISIS", "Daesh", "ISIL", "Islamic State", "IS", "Da’esh", "Islamic State of Iraq and the Levant"})
+        CHECK(key_of(gaz().find_best(name)) == "org:isis");
+    CHECK(gaz().find("is").empty());
+    CHECK(gaz().find("Is").empty());
+    const GazEntry* isk = gaz().find_best("ISIS-K");
+    REQUIRE(isk);
+    CHECK(isk->key == "org:isis-k");
+    CHECK(isk->key != "org:isis");
+    CHECK(isk->subtype == "armed_group");
+    CHECK(isk->relation == "affiliate_of");
+    CHECK(isk->parent == "org:isis");
+    CHECK(key_of(gaz().find_best("Islamic State Khorasan Province")) == "org:isis-k");
+    CHECK(key_of(gaz().find_best("Islamic State – Khorasan Province")) == "org:isis-k");
+    CHECK(key_of(gaz().find_best("Islamic State - Khorasan Province")) == "org:isis-k");
+}
+
+TEST_CASE("entities: dictionary lookups fold case only where safe", "[entities]") {
+    CHECK(key_of(gaz().find_best("al-Qaeda")) == "org:aq");
+    CHECK(key_of(gaz().find_best("Al Qaida")) == "org:aq");
+    CHECK(key_of(gaz().find_best("AL-QAEDA")) == "org:aq");
+    CHECK(key_of(gaz().find_best("the Coalition")) == "org:global-coalition");
+    CHECK(key_of(gaz().find_best("Global Coalition to Defeat Daesh/ISIS")) == "org:global-coalition");
+    CHECK(gaz().find("who").empty());
+    CHECK(key_of(gaz().find_best("WHO")) == "org:who");
+    CHECK(gaz().find("nice").empty()); // a city that is also a word: only as written
+    CHECK(!gaz().find("Nice").empty());
+    CHECK(key_of(gaz().find_best("Afghan Defence Forces")) == "org:andsf");
+    CHECK(gaz().find_best("Afghan Defence Forces")->country == "AFG");
+    CHECK(gaz().find_best("Taliban")->subtype == "armed_group");
+}
+
+TEST_CASE("entities: ambiguous city names keep every candidate, most populous first", "[entities]") {
+    const auto alex = gaz().cities("Alexandria");
+    REQUIRE(alex.size() >= 2);
+    CHECK(alex[0]->country == "EGY");
+    for (std::size_t i = 1; i < alex.size(); ++i) CHECK(alex[i - 1]->population >= alex[i]->population);
+    const auto paris = gaz().cities("Paris");
+    REQUIRE(!paris.empty());
+    CHECK(paris.front()->country == "FRA");
+    CHECK(gaz().cities("Kiev").front()->country == "UKR");
+    CHECK(gaz().cities("Sao Paulo").front()->country == "BRA"); // diacritics folded in the data
+}
+
+TEST_CASE("entities: countries, regions and water bodies", "[entities]") {
+    const GazEntry* italy = gaz().find_best("Italy");
+    REQUIRE(italy);
+    CHECK(italy->key == "country:ita");
+    CHECK(italy->subtype == "country");
+    REQUIRE(italy->geo);
+    CHECK(gaz().country("IT") == gaz().country("ITA"));
+    CHECK(gaz().country("ITA")->entry == italy);
+    CHECK(key_of(gaz().find_best("Middle East")) == "region:middle-east");
+    CHECK(gaz().find_best("Middle East")->type == "location");
+    CHECK(key_of(gaz().find_best("Af-Pak region")) == "region:af-pak");
+    CHECK(gaz().find_best("Europe")->subtype == "continent");
+    CHECK(gaz().find_best("Red Sea")->subtype == "water");
+    CHECK(gaz().find_best("Georgia")->subtype == "country"); // before the US state
+    CHECK(gaz().may_start("Middle"));
+    CHECK(gaz().max_words() >= 5);
+}
+
+TEST_CASE("entities: a malformed row throws bad_data with file and line", "[entities]") {
+    const std::string head = "# format: annals.actors/1\n# a comment\n";
+    const std::string dir = scratch_dir("bad", head + "org:a\tA\torganization\tcompany\t\tAA\t\t\norg:b\tB\tbanana\n");
+    try {
+        (void)Gazetteer::load(dir);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == Errc::bad_data);
+        CHECK(e.where().size() > 2);
+        CHECK(e.where().substr(e.where().size() - 2) == ":4");
+    }
+    const std::string dup = scratch_dir("dup", head + "org:a\tA\torganization\n\norg:a\tA2\torganization\n");
+    CHECK_THROWS_AS(Gazetteer::load(dup), Error);
+    const std::string orphan = scratch_dir("orphan", head + "org:a\tA\torganization\t\t\t\torg:missing\tpart_of\n");
+    CHECK_THROWS_WITH(Gazetteer::load(orphan), Catch::Contains(":3") && Catch::Contains("org:missing"));
+    const std::string format = scratch_dir("format", "# format: annals.actors/9\n");
+    CHECK_THROWS_WITH(Gazetteer::load(format), Catch::Contains(":1"));
+}
+
+TEST_CASE("entities: a user dictionary adds actors with parents in the shipped ones", "[entities]") {
+    namespace fs = std::filesystem;
+    const fs::path file = fs::temp_directory_path() / "annals_gaz_user.tsv";
+    std::ofstream(file) << "# format: annals.actors/1\n"
+                           "org:example-cell\tExample Cell\torganization\tarmed_group\tAFG\tEC-1|the Cell\torg:isis-k\tpart_of\n";
+    const Gazetteer g = Gazetteer::load(kDataDir, {file.string()});
+    const GazEntry* cell = g.find_best("EC-1");
+    REQUIRE(cell);
+    CHECK(cell->key == "org:example-cell");
+    CHECK(g.parent_of(*cell)->key == "org:isis-k");
+    CHECK(g.find("ec-1").empty());
+}
+
+TEST_CASE("entities: loading every data file takes well under 200 ms", "[entities][speed]") {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Gazetteer g = Gazetteer::load(kDataDir);
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    WARN("gazetteer: " << g.entries().size() << " entries, " << g.form_count() << " forms loaded in " << ms << " ms");
+    CHECK(g.entries().size() > 8000);
+#ifdef NDEBUG
+    CHECK(ms < 200);
+#else
+    CHECK(ms < 2000); // unoptimized builds: only a sanity bound
+#endif
+}
