@@ -228,7 +228,9 @@ Resolved Resolver::resolve(std::string_view value, Tense tense, std::size_t sent
             r.value = r.value.substr(0, t) + canonical_time(std::string_view(r.value).substr(t));
         if (parse_point(r.value) || interval_of(r.value)) r.anchor = TimexAnchor::absolute;
     }
-    remember(r, sentence);
+    // a date found by counting back from the last one ("a year earlier") does not move the
+    // focus, so that a second "a year earlier" counts from the same date
+    if (!value.starts_with("UNDEF-REF") && !value.starts_with("UNDEF-ago")) remember(r, sentence);
     return r;
 }
 

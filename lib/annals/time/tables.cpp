@@ -13,7 +13,7 @@ namespace {
 constexpr std::array<std::string_view, cls_count> cls_names = {
     "MONTH", "WEEKDAY", "WEEKDAYS", "NUMW", "NUMMUL", "ORD", "QVAGUE", "UNIT", "UNITS", "SEASON", "POD",
     "AMPM", "TZ", "CLOSED", "LABEL", "TITLEHEAD", "REL", "RELOFF", "QN", "HN", "DECADEW", "ORD4",
-    "QUANTLIKE", "MONTHPREV", "INT", "DEC", "ORDNUM", "YEAR", "CLOCK", "ISODATE", "SLASHDATE", "DECADE",
+    "QUANTLIKE", "MONTHPREV", "DEADLINE", "INT", "DEC", "ORDNUM", "YEAR", "CLOCK", "ISODATE", "SLASHDATE", "DECADE",
     "YEARSPAN", "CONTENT", "NUM", "NUMA", "HOUR", "DAY", "ORDX", "UNITX", "YEARW",
 };
 

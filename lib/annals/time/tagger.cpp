@@ -55,6 +55,10 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
         if (needs_tense(c.value) && first.sentence < seg.sentences.size()) {
             const auto& s = seg.sentences[first.sentence];
             tense = governing_tense(text, std::span<const Token>(seg.tokens).subspan(s.first_token, s.token_count), span);
+            // a term ("payable Dec. 7", "by Jan. 14") is set in the past for a later date
+            if (tense == Tense::past && c.first > 0 && atoms.has(c.first - 1, detail::Cls::DEADLINE) &&
+                atoms.atoms[c.first - 1].sentence == first.sentence)
+                tense = Tense::unknown;
         }
         auto r = resolver.resolve(c.value, tense, first.sentence);
         Timex t;
