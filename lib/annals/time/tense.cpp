@@ -66,7 +66,8 @@ bool is_auxiliary(std::string_view w) {
 Cue cue_of(std::string_view w) {
     if (w == "will" || w.ends_with("'ll") || w == "won't" || w == "shall" || w == "would" || w == "wo" || w == "may" || w == "might")
         return Cue::future;
-    if (w == "going" || w == "plans" || w == "plan" || w == "planned" || w == "expected" || w == "scheduled" ||
+    if (w == "going" || w == "plans" || w == "plan" || w == "planned" || w == "planning" || w == "slated" ||
+        w == "expected" || w == "scheduled" ||
         w == "set" || w == "due" || w == "intends" || w == "aims" || w == "hopes")
         return Cue::future_lead; // future when "to" follows
     if (w == "has" || w == "have") return Cue::perfect_aux;
@@ -112,6 +113,7 @@ bool clause_break(std::string_view tok) {
 
 Tense governing_tense(std::string_view text, std::span<const Token> sentence, Span at) {
     std::vector<std::string> words;
+    std::vector<bool> capital;
     words.reserve(sentence.size());
     std::size_t at_first = sentence.size(), at_last = 0;
     for (std::size_t k = 0; k < sentence.size(); ++k) {
@@ -121,6 +123,8 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
             at_last = k;
         }
         words.push_back(lower_word(tok.span.of(text)));
+        const auto raw = tok.span.of(text);
+        capital.push_back(!raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z');
     }
     if (at_first == sentence.size()) return Tense::unknown;
     Tense best = Tense::unknown;
@@ -139,8 +143,10 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
             const std::string_view prev = k > 0 ? std::string_view(words[k - 1]) : std::string_view{};
             const bool passive = prev == "is" || prev == "are" || prev == "be" || prev == "been" || prev == "was" ||
                                  prev == "were" || prev == "being";
-            const bool active_past = words[k] == "planned" || words[k] == "intended" || words[k] == "hoped";
-            if (passive || (next == "to" && !active_past)) t = Tense::future;
+            // planning and scheduling words look ahead whatever their tense ("planned a rally on Saturday")
+            const bool looks_ahead = words[k] == "planned" || words[k] == "planning" || words[k] == "scheduled" ||
+                                     words[k] == "slated" || words[k] == "plans" || words[k] == "plan";
+            if (passive || next == "to" || looks_ahead) t = Tense::future;
             else if (ed_form(words[k])) t = Tense::past;
             break;
         }
@@ -151,6 +157,8 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
         case Cue::present: t = (next == "going" && next2 == "to") ? Tense::future : Tense::present; break;
         case Cue::infinitive_be: t = Tense::future; break;
         case Cue::past: {
+            // a capitalized -ed word mid-sentence is a name (United States), not a verb
+            if (k > 0 && capital[k]) return;
             // a participle after an auxiliary takes its tense from the auxiliary ("will be paid")
             for (std::size_t back = 1; back <= 2 && back <= k; ++back)
                 if (is_auxiliary(words[k - back])) return;
