@@ -149,9 +149,11 @@ class Atomizer {
 public:
     Atomizer(std::string_view text, const TimeTables& t, AtomText& out) : text_(text), t_(t), out_(out) {}
 
-    void token(const Token& tok, std::uint32_t sentence) {
-        std::size_t i = tok.span.begin;
-        const std::size_t e = tok.span.end;
+    void token(const Token& tok, std::uint32_t sentence) { span(tok.span.begin, tok.span.end, sentence); }
+
+    /// Atoms of the bytes [b, e), which lie inside one sentence.
+    void span(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        std::size_t i = b;
         while (i < e) {
             if (is_digit(text_[i]) || (apostrophe_len(text_, i) && i + 2 < e && is_digit(text_[i + apostrophe_len(text_, i)])))
                 i = number(i, e, sentence);
@@ -305,7 +307,19 @@ AtomText atomize(std::string_view text, const Segmentation& seg, const TimeTable
     Atomizer az(text, tables, out);
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];
-        for (std::uint32_t k = 0; k < sent.token_count; ++k) az.token(seg.tokens[sent.first_token + k], s);
+        for (std::uint32_t k = 0; k < sent.token_count; ++k) {
+            const Token& tok = seg.tokens[sent.first_token + k];
+            // an apostrophe split from the digits it shortens ('90s, '91) goes back with them
+            if (k + 1 < sent.token_count && apostrophe_len(text, tok.span.begin) == tok.span.size()) {
+                const Token& next = seg.tokens[sent.first_token + k + 1];
+                if (next.span.begin == tok.span.end && is_digit(text[next.span.begin])) {
+                    az.span(tok.span.begin, next.span.end, s);
+                    ++k;
+                    continue;
+                }
+            }
+            az.token(tok, s);
+        }
     }
     return out;
 }

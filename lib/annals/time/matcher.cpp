@@ -67,9 +67,22 @@ private:
             const FlatPattern& f = t_.flats[id];
             const auto end = match_body(f, i, nullptr);
             if (end == no_match || !context_ok(f, i, end)) return;
-            if (end > best.end || (end == best.end && f.rule < t_.flats[best.flat].rule)) best = {end, id};
+            // longest first; then the rule with more context (the more specific); then file order
+            const auto ctx = specificity(f);
+            const auto& b = t_.flats[best.flat];
+            const auto best_ctx = specificity(b);
+            if (end > best.end || (end == best.end && (ctx > best_ctx || (ctx == best_ctx && f.rule < b.rule))))
+                best = {end, id};
         });
         return best;
+    }
+
+    /// Context that must be present counts more than context that must be absent.
+    static std::size_t specificity(const FlatPattern& f) {
+        std::size_t n = 0;
+        for (const auto* part : {&f.before, &f.after})
+            for (const auto& e : *part) n += e.negative ? 1 : 2;
+        return n;
     }
 
     bool in_sentence(std::size_t j, std::uint32_t sentence) const {

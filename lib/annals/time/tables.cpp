@@ -233,7 +233,7 @@ void add_flat(TimeTables& t, std::uint32_t rule, const Seq& seq, const std::stri
         if (t.by_literal.size() <= static_cast<std::size_t>(lit)) t.by_literal.resize(static_cast<std::size_t>(lit) + 1);
         t.by_literal[static_cast<std::size_t>(lit)].push_back(id);
     }
-    if (first.classes & cls_bit(Cls::NUMA))
+    if (first.classes & (cls_bit(Cls::NUMA) | cls_bit(Cls::NUM))) // "a" for one, and in "a dozen"
         for (const char* w : {"a", "an"}) {
             const int lit = t.words[w].literal;
             if (lit >= 0) {
