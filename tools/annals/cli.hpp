@@ -36,6 +36,7 @@ void setup_eval(CLI::App& app, Outcome& outcome);
 
 // `annals eval <kind>`: one registration function per corpus kind (eval_<kind>.cpp).
 void setup_eval_timeml(CLI::App& eval_cmd, Outcome& outcome);
+void setup_eval_pos(CLI::App& eval_cmd, Outcome& outcome);
 void setup_eval_sentences(CLI::App& eval_cmd, Outcome& outcome);
 
 } // namespace annals::cli

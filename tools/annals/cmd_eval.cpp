@@ -9,6 +9,7 @@ void setup_eval(CLI::App& app, Outcome& outcome) {
     cmd->require_subcommand(1);
     // Each kind adds one line here.
     setup_eval_timeml(*cmd, outcome);
+    setup_eval_pos(*cmd, outcome);
     setup_eval_sentences(*cmd, outcome);
 }
 

@@ -1,0 +1,57 @@
+#pragma once
+/// Brill-style contextual rules: "change tag A to B when the context is C", kept in one data
+/// file (lexicon/context_rules.tsv) and applied in order.
+
+#include "annals/lexicon/pos_tag.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annals {
+
+/// One token as the rules see it.
+struct TagSlot {
+    std::string_view lower;  ///< the word in lower case
+    PosTag tag = PosTag::NN; ///< the current tag
+    TagSet allowed = 0;      ///< the tags a rule may give it
+    bool capitalized = false;
+};
+
+/// The rule table. File format (after the format line): lines "define<TAB>@name<TAB>w1 w2 ..."
+/// name word classes; rule lines are "FROM<TAB>TO<TAB>cond<TAB>cond...", all conditions must
+/// hold. A condition is <kind><offset>[..<offset>](=|!=)<values>: kind t (tag), w (lower-case
+/// word), a and b (tag and word of the nearest token that is not an adverb, offset -1 or +1),
+/// s (suffix of the word), c
+/// (capitalized: yes/no); an offset range means "any position in it"; values are separated by
+/// '|', tags may be BOS/EOS (outside the sentence), words may be @classes. A rule changes a
+/// tag only to one the token allows.
+class ContextRules {
+public:
+    ContextRules() = default;
+    /// Reads the table; throws Error (Errc::io, Errc::bad_data with file:line).
+    [[nodiscard]] static ContextRules load(const std::string& path);
+    /// Applies every rule in order, each left to right over the sentence. Thread-safe.
+    void apply(std::span<TagSlot> sentence) const;
+    [[nodiscard]] std::size_t size() const noexcept { return rules_.size(); }
+
+    struct Condition {
+        char kind = 't';
+        int first = 0, last = 0; ///< offsets relative to the token
+        bool negate = false;
+        TagSet tags = 0;
+        bool bos = false, eos = false; ///< the tag values BOS / EOS
+        std::vector<std::string> words;
+    };
+    struct Rule {
+        PosTag from = PosTag::NN, to = PosTag::NN;
+        std::vector<Condition> conditions;
+    };
+
+private:
+    std::vector<Rule> rules_;
+};
+
+} // namespace annals

@@ -1,0 +1,47 @@
+#pragma once
+/// A compact open-addressing set of strings, for the lexicon's large word tables.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace annals::detail {
+
+/// 64-bit FNV-1a: short keys (words) dominate, and it needs no setup.
+[[nodiscard]] constexpr std::uint64_t fnv1a(std::string_view s) noexcept {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/// Maps string keys to dense ids 0..size()-1 (insertion order). Keys are views: the caller
+/// keeps their bytes alive (a mapped file or an arena) as long as the table. std::unordered_map
+/// would cost a node and a heap string per key; this keeps 16 bytes per key plus 8 per slot.
+/// Not thread-safe for writes; concurrent find() calls are safe.
+class StringTable {
+public:
+    static constexpr std::uint32_t npos = 0xFFFFFFFFu;
+
+    void reserve(std::size_t n);
+    /// The id of `key`, inserting it when absent.
+    std::uint32_t insert(std::string_view key);
+    /// The id of `key`, or npos.
+    [[nodiscard]] std::uint32_t find(std::string_view key) const noexcept;
+    [[nodiscard]] std::string_view key(std::uint32_t id) const noexcept { return keys_[id]; }
+    [[nodiscard]] std::size_t size() const noexcept { return keys_.size(); }
+
+private:
+    struct Slot {
+        std::uint32_t hash = 0; ///< low bits of the key's hash, to skip most string compares
+        std::uint32_t id = npos;
+    };
+    void grow();
+
+    std::vector<std::string_view> keys_;
+    std::vector<Slot> slots_; ///< power-of-two size, at most half full
+};
+
+} // namespace annals::detail

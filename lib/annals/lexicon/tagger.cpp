@@ -1,0 +1,235 @@
+#include "annals/lexicon/tagger.hpp"
+
+#include "annals/lexicon/string_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace annals {
+
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Bytes of multi-byte UTF-8 characters count as letters: accented names are words.
+bool is_letter(char c) { return is_upper(c) || is_lower(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+struct Shape {
+    bool letters = false, digits = false, upper_first = false, all_upper = true, hyphen = false;
+};
+
+Shape shape_of(std::string_view w) {
+    Shape s;
+    for (const char c : w) {
+        s.letters |= is_letter(c);
+        s.digits |= is_digit(c);
+        s.hyphen |= c == '-';
+        if (is_lower(c)) s.all_upper = false;
+    }
+    s.upper_first = !w.empty() && is_upper(w[0]);
+    return s;
+}
+
+std::string lower_case(std::string_view w) {
+    std::string out(w);
+    for (auto& c : out)
+        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+/// What the tagger learns about a word from the lexicon, kept per thread: words repeat (a few
+/// thousand make up most of any text), and one hash lookup here replaces a dozen lexicon lookups
+/// (morphy tries every rule of every part of speech). Lemmas are added as tags ask for them.
+struct WordFacts {
+    WordAnalysis analysis;
+    std::int8_t proper = -1; ///< is_proper_noun: -1 not asked yet, else 0 or 1
+    std::vector<std::pair<PosTag, std::string>> lemmas;
+};
+
+struct FnvHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return detail::fnv1a(s); }
+};
+
+class WordCache {
+public:
+    /// Called once per tag() call: facts() never empties the cache, so the pointers it returns
+    /// stay valid for the whole call (unordered_map nodes do not move).
+    void begin(const Lexicon& lex) {
+        if (lex.id() != lexicon_id_ || map_.size() >= max_words) {
+            map_.clear();
+            lexicon_id_ = lex.id();
+        }
+    }
+    WordFacts& facts(std::string_view lower, const Lexicon& lex) {
+        auto it = map_.find(lower);
+        if (it == map_.end()) it = map_.emplace(std::string(lower), WordFacts{lex.analyze(lower), -1, {}}).first;
+        return it->second;
+    }
+
+private:
+    static constexpr std::size_t max_words = 1 << 17; // some 15 MB at most per thread
+    std::uint64_t lexicon_id_ = 0;
+    std::unordered_map<std::string, WordFacts, FnvHash, std::equal_to<>> map_;
+};
+
+thread_local WordCache word_cache;
+
+std::string lemma_of(std::string_view w, std::string_view lower, PosTag tag, WordFacts* facts, const Lexicon& lex) {
+    if (is_punctuation(tag) || tag == PosTag::CD || tag == PosTag::NNP || tag == PosTag::NNPS) return std::string(w);
+    if (facts == nullptr) return std::string(lower);
+    for (const auto& [t, lemma] : facts->lemmas)
+        if (t == tag) return lemma;
+    facts->lemmas.emplace_back(tag, lex.lemma(lower, tag));
+    return facts->lemmas.back().second;
+}
+
+/// Tag of a token with digits: numbers, dates and scores are CD; "10-year" and "3rd" modify
+/// nouns (JJ); "F-16" and "G7" are names.
+PosTag number_tag(std::string_view w, const Shape& s) {
+    if (!s.letters) return PosTag::CD;
+    const auto dash = w.rfind('-');
+    if (dash != std::string_view::npos && dash + 1 < w.size() && is_letter(w[dash + 1]) && is_digit(w[0]))
+        return PosTag::JJ;
+    const auto lw = lower_case(w);
+    for (const char* ord : {"st", "nd", "rd", "th"})
+        if (lw.size() > 2 && lw.ends_with(ord) && is_digit(lw[lw.size() - 3])) return PosTag::JJ;
+    if (s.upper_first) return PosTag::NNP;
+    return PosTag::CD;
+}
+
+struct SentenceView {
+    bool all_caps = false; ///< a headline in capitals: capitals say nothing about names
+};
+
+SentenceView view_of(std::string_view text, const Segmentation& seg, std::uint32_t first, std::uint32_t count) {
+    std::size_t words = 0;
+    bool lower_seen = false;
+    for (std::uint32_t i = first; i < first + count; ++i) {
+        const auto w = seg.tokens[i].span.of(text);
+        if (std::any_of(w.begin(), w.end(), is_letter)) ++words;
+        lower_seen |= std::any_of(w.begin(), w.end(), is_lower);
+    }
+    return {words >= 2 && !lower_seen};
+}
+
+/// A name: what a capital says inside a sentence; at its start, or in a headline in capitals,
+/// only words WordNet does not know or knows as names (London, Essex) count.
+bool looks_like_name(const Shape& s, WordFacts& facts, std::string_view lower, bool initial, const Lexicon& lex) {
+    const auto& a = facts.analysis;
+    if (!s.upper_first) return false;
+    const bool acronym = s.all_upper && lower.size() >= 2 && !initial;
+    if (a.closed) return acronym;
+    if (!initial || !a.known) return true;
+    if (!has_tag(a.tags, PosTag::NN)) return false;
+    if (facts.proper < 0) facts.proper = lex.wordnet().is_proper_noun(lower) ? 1 : 0;
+    return facts.proper == 1;
+}
+
+/// The lexical tag of one word token and the tags context may give it.
+TagSlot word_slot(std::string_view w, std::string_view lower, bool initial, WordFacts*& facts, const Lexicon& lex) {
+    TagSlot slot;
+    slot.lower = lower;
+    const Shape s = shape_of(w);
+    slot.capitalized = s.upper_first;
+    if (s.digits) {
+        slot.tag = number_tag(w, s);
+        slot.allowed = tag_bit(slot.tag) | tag_bit(PosTag::CD) | tag_bit(PosTag::JJ) | tag_bit(PosTag::NNS);
+        return slot;
+    }
+    facts = &word_cache.facts(lower, lex);
+    const WordAnalysis& a = facts->analysis;
+    const TagSet name_tags = tag_bit(PosTag::NNP) | tag_bit(PosTag::NNPS);
+    if (looks_like_name(s, *facts, lower, initial, lex)) {
+        // A plural name ("Democrats", "Americans") is the plural of a known noun.
+        const bool plural = a.known && lower.size() > 3 && lower.back() == 's' && !lower.ends_with("ss") &&
+                            has_tag(a.tags, PosTag::NNS) && !s.all_upper;
+        slot.tag = plural ? PosTag::NNPS : PosTag::NNP;
+        slot.allowed = (a.known ? a.tags : a.tags & ~open_class_tags) | tag_bit(a.best) | name_tags;
+        return slot;
+    }
+    slot.tag = a.best;
+    slot.allowed = a.tags | tag_bit(a.best) | (s.upper_first ? name_tags : 0);
+    return slot;
+}
+
+void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t first, std::uint32_t count,
+                  const Lexicon& lex, std::vector<TaggedToken>& out) {
+    const auto view = view_of(text, seg, first, count);
+    std::vector<std::string> lowers(count);
+    std::vector<TagSlot> slots(count);
+    std::vector<WordFacts*> facts(count, nullptr);
+    bool initial = true, quote_open = false;
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const auto& tok = seg.tokens[first + k];
+        const auto w = tok.span.of(text);
+        lowers[k] = lower_case(w);
+        const Shape s = shape_of(w);
+        if (!s.letters && !s.digits) {
+            const bool space_after = tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
+            const bool open = w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
+            auto& slot = slots[k];
+            slot.lower = lowers[k];
+            slot.tag = detail::punctuation_tag(w, open);
+            if (slot.tag == PosTag::open_quote || slot.tag == PosTag::close_quote) quote_open = slot.tag == PosTag::open_quote;
+            slot.allowed = tag_bit(slot.tag);
+            // A sentence starts again after an opening quote, bracket or colon.
+            initial = initial || slot.tag == PosTag::open_quote || slot.tag == PosTag::lrb || slot.tag == PosTag::colon;
+            continue;
+        }
+        if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
+            slots[k] = {lowers[k], PosTag::NN, tag_bit(PosTag::NN), false};
+        } else {
+            slots[k] = word_slot(w, lowers[k], initial || view.all_caps, facts[k], lex);
+        }
+        initial = false;
+    }
+    lex.rules().apply(slots);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        auto& t = out[first + k];
+        t.tag = slots[k].tag;
+        t.lemma = lemma_of(seg.tokens[first + k].span.of(text), lowers[k], t.tag, facts[k], lex);
+    }
+}
+
+} // namespace
+
+namespace detail {
+
+PosTag punctuation_tag(std::string_view t, bool open) noexcept {
+    if (t == ",") return PosTag::comma;
+    if (t == "." || t == "!" || t == "?" || t == "?!" || t == "!!" || t == "??") return PosTag::period;
+    if (t == "(" || t == "[" || t == "{") return PosTag::lrb;
+    if (t == ")" || t == "]" || t == "}") return PosTag::rrb;
+    if (t == "``" || t == "`" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x98") return PosTag::open_quote;
+    if (t == "''" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99") return PosTag::close_quote;
+    if (t == "\"" || t == "'") return open ? PosTag::open_quote : PosTag::close_quote;
+    if (t == "$" || t == "\xC2\xA3" || t == "\xE2\x82\xAC" || t == "\xC2\xA5") return PosTag::dollar;
+    if (t == "#") return PosTag::pound;
+    if (t == "%") return PosTag::NN;
+    if (t == "&") return PosTag::CC;
+    if (t == ":" || t == ";" || t == "-" || t == "--" || t == "..." || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" ||
+        t == "\xE2\x80\xA6")
+        return PosTag::colon;
+    return PosTag::SYM;
+}
+
+} // namespace detail
+
+std::vector<TaggedToken> tag(std::string_view text, const Segmentation& seg, const Lexicon& lex) {
+    std::vector<TaggedToken> out(seg.tokens.size());
+    word_cache.begin(lex);
+    std::uint32_t next = 0;
+    for (const auto& s : seg.sentences) {
+        for (; next < s.first_token && next < seg.tokens.size(); ++next) tag_sentence(text, seg, next, 1, lex, out);
+        if (s.first_token + s.token_count > seg.tokens.size()) break;
+        tag_sentence(text, seg, s.first_token, s.token_count, lex, out);
+        next = s.first_token + s.token_count;
+    }
+    for (; next < seg.tokens.size(); ++next) tag_sentence(text, seg, next, 1, lex, out);
+    return out;
+}
+
+} // namespace annals

@@ -1,0 +1,314 @@
+#include "annals/lexicon/wordnet.hpp"
+
+#include "annals/core/error.hpp"
+#include "annals/lexicon/wordnet_format.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace annals {
+
+namespace {
+
+constexpr std::array<std::string_view, wn_pos_count> file_suffix = {"noun", "verb", "adj", "adv"};
+
+/// One lemma's facts per part of speech; 32 bytes for about 147,000 lemmas.
+struct LemmaEntry {
+    std::array<std::uint16_t, wn_pos_count> senses{};
+    std::array<std::uint16_t, wn_pos_count> tagged{};
+    std::array<std::uint32_t, wn_pos_count> index_line{}; ///< byte offset of its index.* line
+};
+
+/// An exception list: form -> lemmas (views into the mapped .exc file).
+struct ExceptionList {
+    detail::StringTable forms;
+    std::vector<std::array<std::string_view, 3>> lemmas;
+};
+
+struct Rule {
+    std::string_view suffix, ending;
+    Inflection inflection;
+};
+
+// Morphy's detachment rules (WordNet morph.c), in its order.
+constexpr std::array<Rule, 8> noun_rules = {{{"s", "", Inflection::plural},
+                                             {"ses", "s", Inflection::plural},
+                                             {"xes", "x", Inflection::plural},
+                                             {"zes", "z", Inflection::plural},
+                                             {"ches", "ch", Inflection::plural},
+                                             {"shes", "sh", Inflection::plural},
+                                             {"men", "man", Inflection::plural},
+                                             {"ies", "y", Inflection::plural}}};
+constexpr std::array<Rule, 8> verb_rules = {{{"s", "", Inflection::third_person},
+                                             {"ies", "y", Inflection::third_person},
+                                             {"es", "e", Inflection::third_person},
+                                             {"es", "", Inflection::third_person},
+                                             {"ed", "e", Inflection::past},
+                                             {"ed", "", Inflection::past},
+                                             {"ing", "e", Inflection::gerund},
+                                             {"ing", "", Inflection::gerund}}};
+constexpr std::array<Rule, 4> adj_rules = {{{"er", "", Inflection::comparative},
+                                            {"est", "", Inflection::superlative},
+                                            {"er", "e", Inflection::comparative},
+                                            {"est", "e", Inflection::superlative}}};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+} // namespace
+
+struct WordNet::Impl {
+    std::string dir;
+    std::array<detail::MappedFile, wn_pos_count> index, data, exc;
+    detail::StringTable lemmas;
+    std::vector<LemmaEntry> entries;
+    std::array<ExceptionList, wn_pos_count> exceptions;
+
+    Impl(std::string folder, std::array<detail::MappedFile, wn_pos_count> i,
+         std::array<detail::MappedFile, wn_pos_count> d, std::array<detail::MappedFile, wn_pos_count> e)
+        : dir(std::move(folder)), index(std::move(i)), data(std::move(d)), exc(std::move(e)) {}
+
+    void read_index(WnPos pos);
+    void read_exceptions(WnPos pos);
+    void read_counts(const std::string& path);
+    [[nodiscard]] const LemmaEntry* find(std::string_view lemma) const noexcept {
+        const auto id = lemmas.find(lemma);
+        return id == detail::StringTable::npos ? nullptr : &entries[id];
+    }
+    [[nodiscard]] std::vector<std::uint32_t> synsets(std::string_view lemma, WnPos pos) const;
+    [[nodiscard]] std::string_view synset_line(WnPos pos, std::uint32_t offset) const;
+    void add(BaseForms& out, std::string_view candidate, WnPos pos, Inflection infl) const noexcept;
+};
+
+namespace {
+
+std::array<detail::MappedFile, wn_pos_count> map_all(const std::string& dir, std::string_view stem, bool prefix,
+                                                     bool whole) {
+    auto path = [&](std::size_t p) {
+        return dir + "/" + (prefix ? std::string(stem) + std::string(file_suffix[p])
+                                   : std::string(file_suffix[p]) + std::string(stem));
+    };
+    return {detail::MappedFile(path(0), whole), detail::MappedFile(path(1), whole),
+            detail::MappedFile(path(2), whole), detail::MappedFile(path(3), whole)};
+}
+
+} // namespace
+
+void WordNet::Impl::read_index(WnPos pos) {
+    const auto p = static_cast<std::size_t>(pos);
+    const auto text = index[p].text();
+    std::size_t line_no = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto nl = std::min(text.find('\n', at), text.size());
+        const auto line = text.substr(at, nl - at);
+        ++line_no;
+        // Lines that start with a space are the licence header.
+        if (!line.empty() && line[0] != ' ') {
+            detail::FieldReader f(line);
+            const auto lemma = f.next();
+            f.next(); // pos
+            const auto count = f.number();
+            if (lemma.empty() || !count)
+                throw Error(Errc::bad_data, index[p].path() + ":" + std::to_string(line_no), "malformed index line");
+            const auto id = lemmas.insert(lemma);
+            if (id == entries.size()) entries.emplace_back();
+            auto& e = entries[id];
+            e.senses[p] = static_cast<std::uint16_t>(std::min<std::size_t>(*count, 0xFFFF));
+            e.index_line[p] = static_cast<std::uint32_t>(at);
+        }
+        at = nl + 1;
+    }
+}
+
+void WordNet::Impl::read_exceptions(WnPos pos) {
+    auto& list = exceptions[static_cast<std::size_t>(pos)];
+    const auto text = exc[static_cast<std::size_t>(pos)].text();
+    for (std::size_t at = 0; at < text.size();) {
+        const auto nl = std::min(text.find('\n', at), text.size());
+        detail::FieldReader f(text.substr(at, nl - at));
+        at = nl + 1;
+        const auto form = f.next();
+        if (form.empty()) continue;
+        const auto id = list.forms.insert(form);
+        if (id < list.lemmas.size()) continue; // a repeated form: the first line wins
+        list.lemmas.emplace_back();
+        for (auto& slot : list.lemmas.back()) slot = f.next();
+    }
+}
+
+void WordNet::Impl::read_counts(const std::string& path) {
+    // cntlist.rev is optional: without it every tagged count is 0.
+    if (!std::filesystem::exists(path)) return;
+    const detail::MappedFile file(path, true);
+    const auto text = file.text();
+    for (std::size_t at = 0; at < text.size();) {
+        const auto nl = std::min(text.find('\n', at), text.size());
+        detail::FieldReader f(text.substr(at, nl - at));
+        at = nl + 1;
+        const auto key = f.next();
+        f.next(); // sense number
+        const auto count = f.number();
+        const auto pct = key.find('%');
+        if (pct == std::string_view::npos || pct + 1 >= key.size() || !count) continue;
+        const int ss_type = key[pct + 1] - '0';
+        if (ss_type < 1 || ss_type > 5) continue;
+        const auto p = static_cast<std::size_t>(ss_type == 5 ? 2 : ss_type - 1);
+        const auto id = lemmas.find(key.substr(0, pct));
+        if (id == detail::StringTable::npos) continue;
+        auto& slot = entries[id].tagged[p];
+        slot = static_cast<std::uint16_t>(std::min<std::size_t>(slot + *count, 0xFFFF));
+    }
+}
+
+std::vector<std::uint32_t> WordNet::Impl::synsets(std::string_view lemma, WnPos pos) const {
+    const auto p = static_cast<std::size_t>(pos);
+    const auto* e = find(lemma);
+    if (e == nullptr || e->senses[p] == 0) return {};
+    const auto text = index[p].text();
+    const auto at = e->index_line[p];
+    const auto line = text.substr(at, std::min(text.find('\n', at), text.size()) - at);
+    return detail::index_line_offsets(line);
+}
+
+std::string_view WordNet::Impl::synset_line(WnPos pos, std::uint32_t offset) const {
+    const auto text = data[static_cast<std::size_t>(pos)].text();
+    if (offset >= text.size()) return {};
+    return text.substr(offset, std::min(text.find('\n', offset), text.size()) - offset);
+}
+
+void WordNet::Impl::add(BaseForms& out, std::string_view candidate, WnPos pos, Inflection infl) const noexcept {
+    const auto id = lemmas.find(candidate);
+    if (id == detail::StringTable::npos || entries[id].senses[static_cast<std::size_t>(pos)] == 0) return;
+    const auto lemma = lemmas.key(id);
+    for (const auto& f : out)
+        if (f.lemma == lemma) return;
+    if (out.count < out.items.size()) out.items[out.count++] = {lemma, infl};
+}
+
+WordNet::WordNet(const std::string& dir) {
+    if (!std::filesystem::is_regular_file(dir + "/index.noun"))
+        throw Error(Errc::io, dir,
+                    "no WordNet database here (index.noun is missing); install Debian's wordnet-base "
+                    "or name the folder of a WordNet 3 dict");
+    impl_ = std::make_unique<Impl>(dir, map_all(dir, "index.", true, true), map_all(dir, "data.", true, false),
+                                   map_all(dir, ".exc", false, true));
+    impl_->lemmas.reserve(160000);
+    impl_->entries.reserve(160000);
+    for (std::size_t p = 0; p < wn_pos_count; ++p) {
+        impl_->read_index(static_cast<WnPos>(p));
+        impl_->read_exceptions(static_cast<WnPos>(p));
+    }
+    impl_->read_counts(dir + "/cntlist.rev");
+}
+
+WordNet::~WordNet() = default;
+WordNet::WordNet(WordNet&&) noexcept = default;
+WordNet& WordNet::operator=(WordNet&&) noexcept = default;
+
+bool WordNet::contains(std::string_view lemma, WnPos pos) const noexcept { return sense_count(lemma, pos) > 0; }
+
+unsigned WordNet::sense_count(std::string_view lemma, WnPos pos) const noexcept {
+    const auto* e = impl_->find(lemma);
+    return e == nullptr ? 0 : e->senses[static_cast<std::size_t>(pos)];
+}
+
+unsigned WordNet::tagged_count(std::string_view lemma, WnPos pos) const noexcept {
+    const auto* e = impl_->find(lemma);
+    return e == nullptr ? 0 : e->tagged[static_cast<std::size_t>(pos)];
+}
+
+BaseForms WordNet::base_forms(std::string_view word, WnPos pos) const noexcept {
+    BaseForms out;
+    const auto p = static_cast<std::size_t>(pos);
+    const auto& list = impl_->exceptions[p];
+    if (const auto id = list.forms.find(word); id != detail::StringTable::npos)
+        for (const auto lemma : list.lemmas[id])
+            if (!lemma.empty()) impl_->add(out, lemma, pos, Inflection::irregular);
+    impl_->add(out, word, pos, Inflection::base);
+    const Rule* first = nullptr;
+    std::size_t n = 0;
+    switch (pos) {
+    case WnPos::noun:
+        // Morphy leaves nouns in -ss (glass, boss) and very short words alone.
+        if (ends_with(word, "ss") || word.size() <= 2) return out;
+        first = noun_rules.data(), n = noun_rules.size();
+        break;
+    case WnPos::verb: first = verb_rules.data(), n = verb_rules.size(); break;
+    case WnPos::adj: first = adj_rules.data(), n = adj_rules.size(); break;
+    case WnPos::adv: return out;
+    }
+    std::array<char, 96> buf{};
+    for (std::size_t r = 0; r < n; ++r) {
+        const Rule& rule = first[r];
+        if (!ends_with(word, rule.suffix) || word.size() <= rule.suffix.size()) continue;
+        const auto stem = word.size() - rule.suffix.size();
+        if (stem + rule.ending.size() > buf.size()) continue;
+        std::copy_n(word.data(), stem, buf.data());
+        std::copy_n(rule.ending.data(), rule.ending.size(), buf.data() + stem);
+        impl_->add(out, std::string_view(buf.data(), stem + rule.ending.size()), pos, rule.inflection);
+    }
+    return out;
+}
+
+std::vector<std::string_view> WordNet::lexicographer_files(std::string_view lemma, WnPos pos) const {
+    std::vector<std::string_view> out;
+    for (const auto offset : impl_->synsets(lemma, pos)) {
+        const auto name = detail::lexfile_name(detail::synset_lexfile(impl_->synset_line(pos, offset)));
+        if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+    return out;
+}
+
+bool WordNet::is_proper_noun(std::string_view lemma) const {
+    const auto offsets = impl_->synsets(lemma, WnPos::noun);
+    if (offsets.empty()) return false;
+    const auto synset = detail::parse_synset(impl_->synset_line(WnPos::noun, offsets.front()));
+    const auto n = synset.word_number(lemma);
+    if (n == 0) return false;
+    const char c = synset.words[n - 1].front();
+    return c >= 'A' && c <= 'Z';
+}
+
+std::vector<Derivation> WordNet::derivations(std::string_view lemma, WnPos pos) const {
+    std::vector<Derivation> out;
+    for (const auto offset : impl_->synsets(lemma, pos)) {
+        const auto synset = detail::parse_synset(impl_->synset_line(pos, offset));
+        const auto word_no = synset.word_number(lemma);
+        for (const auto& ptr : synset.pointers) {
+            if (ptr.symbol != "+" || ptr.source != word_no) continue;
+            const auto target = detail::parse_synset(impl_->synset_line(ptr.pos, ptr.offset));
+            if (ptr.target == 0 || ptr.target > target.words.size()) continue;
+            Derivation d{detail::lemma_of(target.words[ptr.target - 1]), ptr.pos};
+            if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+std::string_view wn_pos_name(WnPos pos) noexcept {
+    switch (pos) {
+    case WnPos::noun: return "n";
+    case WnPos::verb: return "v";
+    case WnPos::adj: return "a";
+    case WnPos::adv: return "r";
+    }
+    return "?";
+}
+
+std::string wn_key(std::string_view word) {
+    std::string out(word);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        else if (c == ' ') c = '_';
+    }
+    return out;
+}
+
+std::string default_wordnet_dir() {
+    if (const char* env = std::getenv("WNSEARCHDIR"); env != nullptr && *env != '\0') return env;
+    return "/usr/share/wordnet";
+}
+
+} // namespace annals

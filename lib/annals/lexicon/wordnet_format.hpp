@@ -1,0 +1,58 @@
+#pragma once
+/// Parsing of WordNet's text formats (wndb(5WN)): index lines, synset lines, lexicographer
+/// file numbers. Internal to the lexicon stage.
+
+#include "annals/lexicon/wordnet.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annals::detail {
+
+/// Splits a line into space-separated fields, one at a time.
+class FieldReader {
+public:
+    explicit FieldReader(std::string_view line) noexcept : rest_(line) {}
+    /// The next field, or "" at the end.
+    std::string_view next() noexcept;
+    /// The next field read as a decimal number (or hexadecimal), nullopt when it is not one.
+    std::optional<std::size_t> number(int base = 10) noexcept;
+
+private:
+    std::string_view rest_;
+};
+
+/// The synset offsets of an index line ("lemma pos synset_cnt p_cnt [ptr...] sense_cnt
+/// tagsense_cnt offset..."), in sense order; empty when the line is malformed.
+[[nodiscard]] std::vector<std::uint32_t> index_line_offsets(std::string_view line);
+
+/// The lexicographer file number of a synset line (its second field), or -1.
+[[nodiscard]] int synset_lexfile(std::string_view line) noexcept;
+
+/// The name of lexicographer file `n` ("noun.event"), or "" when out of range.
+[[nodiscard]] std::string_view lexfile_name(int n) noexcept;
+
+struct Pointer {
+    std::string_view symbol;
+    std::uint32_t offset = 0;
+    WnPos pos = WnPos::noun;
+    std::size_t source = 0, target = 0; ///< word numbers, 0 for the whole synset
+};
+
+struct Synset {
+    std::vector<std::string_view> words; ///< as written: capitals kept, "(a)" markers kept
+    std::vector<Pointer> pointers;
+    /// The 1-based number of `lemma` among the words (compared as wn_key), 0 when absent.
+    [[nodiscard]] std::size_t word_number(std::string_view lemma) const;
+};
+
+/// Parses the words and pointers of a data.* line; a malformed line yields what was read.
+[[nodiscard]] Synset parse_synset(std::string_view line);
+
+/// A synset word as a lemma: lower case, without an adjective marker such as "(a)".
+[[nodiscard]] std::string lemma_of(std::string_view word);
+
+} // namespace annals::detail

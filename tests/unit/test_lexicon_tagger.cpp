@@ -1,0 +1,120 @@
+#include "annals/core/error.hpp"
+#include "annals/lexicon/tagger.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <fstream>
+#include <sstream>
+
+using namespace annals;
+
+namespace {
+
+const Lexicon* lexicon() {
+    static const std::unique_ptr<Lexicon> lex = []() -> std::unique_ptr<Lexicon> {
+        if (!std::filesystem::exists(default_wordnet_dir() + "/index.noun")) return nullptr;
+        return std::make_unique<Lexicon>(LexiconOptions{std::string(ANNALS_SOURCE_DIR) + "/lib/data", {}});
+    }();
+    return lex.get();
+}
+
+/// Tokens split on spaces (the test sentences are written with spaces around every token),
+/// one sentence.
+Segmentation spaced(std::string_view text) {
+    Segmentation seg;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto e = std::min(text.find(' ', i), text.size());
+        seg.tokens.push_back({{i, e}, TokenKind::word, true, false});
+        i = e + 1;
+    }
+    seg.sentences.push_back({{0, text.size()}, 0, static_cast<std::uint32_t>(seg.tokens.size())});
+    return seg;
+}
+
+std::string tags_of(std::string_view text) {
+    const auto seg = spaced(text);
+    const auto tagged = tag(text, seg, *lexicon());
+    std::ostringstream out;
+    for (std::size_t i = 0; i < tagged.size(); ++i) out << (i ? " " : "") << pos_tag_name(tagged[i].tag);
+    return out.str();
+}
+
+std::string lemmas_of(std::string_view text) {
+    const auto seg = spaced(text);
+    const auto tagged = tag(text, seg, *lexicon());
+    std::ostringstream out;
+    for (std::size_t i = 0; i < tagged.size(); ++i) out << (i ? " " : "") << tagged[i].lemma;
+    return out.str();
+}
+
+} // namespace
+
+TEST_CASE("lexicon: tags simple news sentences", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    CHECK(tags_of("The ministers held a meeting in Rome on Monday .") == "DT NNS VBD DT NN IN NNP IN NNP .");
+    CHECK(tags_of("She said that the army would withdraw its troops .") == "PRP VBD IN DT NN MD VB PRP$ NNS .");
+    CHECK(tags_of("The talks have been called off .") == "DT NNS VBP VBN VBN RP .");
+    CHECK(tags_of("They plan to attack the city .") == "PRP VBP TO VB DT NN .");
+    CHECK(tags_of("He has visited 12 countries since 2019 .") == "PRP VBZ VBN CD NNS IN CD .");
+    CHECK(tags_of("The coalition was formed by 83 members .") == "DT NN VBD VBN IN CD NNS .");
+}
+
+TEST_CASE("lexicon: tags closed-class words by context", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    CHECK(tags_of("There is a plan that was approved .") == "EX VBZ DT NN WDT VBD VBN .");
+    CHECK(tags_of("He gave her a book about 40 pages long .") == "PRP VBD PRP DT NN RB CD NNS JJ .");
+    CHECK(tags_of("It 's the company 's decision .") == "PRP VBZ DT NN POS NN .");
+}
+
+TEST_CASE("lexicon: lemmas follow the tag", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    CHECK(lemmas_of("The fighters went home after the meetings .") == "the fighter go home after the meeting .");
+    CHECK(lemmas_of("Talks were held in Geneva .") == "talk be hold in Geneva .");
+    CHECK(lexicon()->lemma("better", PosTag::JJR) == "good");
+    CHECK(lexicon()->lemma("found", PosTag::VBD) == "find");
+    CHECK(lexicon()->lemma("found", PosTag::VB) == "found");
+}
+
+TEST_CASE("lexicon: shapes of unknown words", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    CHECK(tags_of("Officials from Zorvania arrived quickly .") == "NNS IN NNP VBD RB .");
+    CHECK(tags_of("A 10-year plan costs $ 1,500 .") == "DT JJ NN VBZ $ CD .");
+}
+
+TEST_CASE("lexicon: a broken data file is an Error with its line", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    const auto dir = std::filesystem::temp_directory_path() / "annals-lexicon-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "lexicon");
+    std::filesystem::copy(std::string(ANNALS_SOURCE_DIR) + "/lib/data/lexicon", dir / "lexicon",
+                          std::filesystem::copy_options::recursive);
+    {
+        std::ofstream out(dir / "lexicon" / "suffixes.tsv", std::ios::app);
+        out << "ness\tNOTATAG\n";
+    }
+    try {
+        const Lexicon broken(LexiconOptions{dir.string(), {}});
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == Errc::bad_data);
+        CHECK(e.where().find("suffixes.tsv:") != std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+}
