@@ -104,6 +104,7 @@ bool Splitter::is_terminal(std::size_t i) const {
     if (t.kind != TokenKind::punct) return false;
     const char c = s_[t.span.begin];
     if (c == '.' || c == '!' || c == '?') return true;
+    if (c != '\xE2') return false;
     const auto w = text(i);
     return w.starts_with("\xE2\x80\xA6") || w == "\xE2\x80\xBD"; // ELLIPSIS, INTERROBANG
 }

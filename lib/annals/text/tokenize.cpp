@@ -186,6 +186,7 @@ private:
     // The end of the joiner at `j` when it joins the word [b, j) to what follows, else `j`.
     std::size_t joiner_end(std::size_t j, bool alpha) const noexcept {
         const unsigned char c = at(j);
+        if (has_flag(c, kSpace | kNewline)) return j; // the usual case, first
         const unsigned char prev = at(j - 1);
         switch (c) {
         case '-': case '.': return is_word_char_at(s_, j + 1) ? j + 1 : j;
@@ -214,8 +215,11 @@ private:
         std::size_t j = scan_run(b, alpha);
         for (std::size_t k = joiner_end(j, alpha); j < s_.size() && k != j; k = joiner_end(j, alpha))
             j = scan_run(k, alpha);
-        if (const auto e = link_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::url);
-        if (const auto e = email_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::email);
+        const unsigned char stop = at(j);
+        if (stop == ':' || (j - b > 4 && (at(b) | 0x20) == 'w'))
+            if (const auto e = link_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::url);
+        if (stop == '@' || stop == '_' || stop == '+' || stop == '%')
+            if (const auto e = email_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::email);
         const TokenKind kind = word_kind(b, j, alpha);
         if (kind == TokenKind::word && at(j) == '.' && at(j + 1) != '.' && takes_period(s_.substr(b, j - b), j + 1))
             ++j;
