@@ -250,16 +250,20 @@ private:
 
     std::string lowered(std::size_t b, std::size_t e) const {
         std::string s;
-        s.reserve(e - b);
+        append_lowered(s, b, e);
+        return s;
+    }
+
+    /// Appends the bytes [b, e) lower-cased, with typographic apostrophes as '.
+    void append_lowered(std::string& s, std::size_t b, std::size_t e) const {
         for (std::size_t i = b; i < e; ++i) {
-            if (const auto ap = apostrophe_len(text_, i); ap == 3) {
+            if (text_[i] == '\xE2' && apostrophe_len(text_, i) == 3) {
                 s += '\'';
                 i += 2;
                 continue;
             }
             s += lower(text_[i]);
         }
-        return s;
     }
 
     Atom& push(std::size_t b, std::size_t e, std::uint32_t sentence) {
@@ -268,7 +272,7 @@ private:
         a.end = static_cast<std::uint32_t>(e);
         a.sentence = sentence;
         a.lower_off = static_cast<std::uint32_t>(out_.lower.size());
-        out_.lower += lowered(b, e);
+        append_lowered(out_.lower, b, e);
         a.lower_len = static_cast<std::uint32_t>(out_.lower.size()) - a.lower_off;
         const auto c = static_cast<unsigned char>(text_[b]);
         a.alpha = is_letter(c);

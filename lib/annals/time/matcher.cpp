@@ -9,6 +9,13 @@ namespace {
 
 constexpr std::uint32_t no_match = 0;
 
+/// Classes composed at match time (they may span several words or check values).
+constexpr std::uint64_t composed_mask = [] {
+    std::uint64_t m = 0;
+    for (auto c = static_cast<unsigned>(first_composed_cls); c < cls_count; ++c) m |= std::uint64_t{1} << c;
+    return m;
+}();
+
 /// A composed or single-word class matched at a position: where it ends and its value.
 struct ClassMatch {
     std::uint32_t end = no_match;
@@ -63,18 +70,30 @@ private:
 
     Best best_at(std::uint32_t i) const {
         Best best;
-        for_candidates(i, [&](std::uint32_t id) {
-            const FlatPattern& f = t_.flats[id];
-            const auto end = match_body(f, i, nullptr);
-            if (end == no_match || !context_ok(f, i, end)) return;
-            // longest first; then the rule with more context (the more specific); then file order
-            const auto ctx = specificity(f);
-            const auto& b = t_.flats[best.flat];
-            const auto best_ctx = specificity(b);
-            if (end > best.end || (end == best.end && (ctx > best_ctx || (ctx == best_ctx && f.rule < b.rule))))
-                best = {end, id};
-        });
+        for_candidates(i, [&](std::uint32_t node) { walk(node, i, i, best); });
         return best;
+    }
+
+    /// Matches the trie below `node` from atom `pos` (the expression starts at `begin`).
+    void walk(std::uint32_t node, std::uint32_t begin, std::uint32_t pos, Best& best) const {
+        const TrieNode& n = t_.trie[node];
+        const auto end = match_elem(n.elem, pos, nullptr);
+        if (end == no_match) return;
+        for (const auto id : n.flats) {
+            const FlatPattern& f = t_.flats[id];
+            if (!context_ok(f, begin, end)) continue;
+            // longest first; then the rule with more context (the more specific); then file order
+            if (best.end != no_match && end == best.end) {
+                const auto& b = t_.flats[best.flat];
+                const auto ctx = specificity(f), best_ctx = specificity(b);
+                if (ctx < best_ctx || (ctx == best_ctx && f.rule >= b.rule)) continue;
+            } else if (end < best.end) {
+                continue;
+            }
+            best = {end, id};
+        }
+        if (n.children.empty() || !in_sentence(end, at_.atoms[begin].sentence)) return;
+        for (const auto c : n.children) walk(c, begin, end, best);
     }
 
     /// Context that must be present counts more than context that must be absent.
@@ -127,6 +146,15 @@ private:
         int best_cls = -1;
         std::string best_value;
         if (a.literal >= 0 && std::find(e.literals.begin(), e.literals.end(), a.literal) != e.literals.end()) best = pos + 1;
+        if (!caps) {
+            // matching without captures: plain classes need only a bit test
+            if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
+            for (auto bits = e.classes & composed_mask; bits; bits &= bits - 1) {
+                const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos);
+                if (m.end != no_match && m.end > best) best = m.end;
+            }
+            return best;
+        }
         for (auto bits = e.classes; bits; bits &= bits - 1) {
             const auto c = static_cast<Cls>(std::countr_zero(bits));
             auto m = match_class(c, pos);

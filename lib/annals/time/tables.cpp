@@ -228,23 +228,38 @@ void add_flat(TimeTables& t, std::uint32_t rule, const Seq& seq, const std::stri
     for (const auto& e : f.body)
         if (e.negative) throw Error(Errc::bad_data, where, "a negative element must be outside [ ]");
     const auto id = static_cast<std::uint32_t>(t.flats.size());
-    const Elem& first = f.body.front();
-    for (int lit : first.literals) {
-        if (t.by_literal.size() <= static_cast<std::size_t>(lit)) t.by_literal.resize(static_cast<std::size_t>(lit) + 1);
-        t.by_literal[static_cast<std::size_t>(lit)].push_back(id);
-    }
-    if (first.classes & (cls_bit(Cls::NUMA) | cls_bit(Cls::NUM))) // "a" for one, and in "a dozen"
-        for (const char* w : {"a", "an"}) {
-            const int lit = t.words[w].literal;
-            if (lit >= 0) {
-                if (t.by_literal.size() <= static_cast<std::size_t>(lit)) t.by_literal.resize(static_cast<std::size_t>(lit) + 1);
-                t.by_literal[static_cast<std::size_t>(lit)].push_back(id);
-            }
+    if (t.trie.empty()) t.trie.emplace_back();
+    std::uint32_t node = 0;
+    bool fresh_root_child = false;
+    for (std::size_t k = 0; k < f.body.size(); ++k) {
+        const auto& kids = t.trie[node].children;
+        const auto it = std::find_if(kids.begin(), kids.end(), [&](std::uint32_t c) { return t.trie[c].elem == f.body[k]; });
+        if (it != kids.end()) {
+            node = *it;
+            continue;
         }
+        const auto child = static_cast<std::uint32_t>(t.trie.size());
+        t.trie.push_back(TrieNode{f.body[k], {}, {}});
+        t.trie[node].children.push_back(child);
+        if (node == 0) fresh_root_child = true;
+        node = child;
+    }
+    t.trie[node].flats.push_back(id);
+    t.flats.push_back(std::move(f));
+    if (!fresh_root_child) return;
+    const auto root_child = t.trie[0].children.back();
+    const Elem& first = t.trie[root_child].elem;
+    auto index_literal = [&](int lit) {
+        if (lit < 0) return;
+        if (t.by_literal.size() <= static_cast<std::size_t>(lit)) t.by_literal.resize(static_cast<std::size_t>(lit) + 1);
+        t.by_literal[static_cast<std::size_t>(lit)].push_back(root_child);
+    };
+    for (int lit : first.literals) index_literal(lit);
+    if (first.classes & (cls_bit(Cls::NUMA) | cls_bit(Cls::NUM))) // "a" for one, and in "a dozen"
+        for (const char* w : {"a", "an"}) index_literal(t.words[w].literal);
     const auto starts = start_classes(first.classes);
     for (std::size_t c = 0; c < cls_count; ++c)
-        if (starts & (std::uint64_t{1} << c)) t.by_class[c].push_back(id);
-    t.flats.push_back(std::move(f));
+        if (starts & (std::uint64_t{1} << c)) t.by_class[c].push_back(root_child);
 }
 
 void load_words(TimeTables& t, const std::string& path) {
@@ -302,8 +317,27 @@ void load_rules(TimeTables& t, const std::string& path) {
 std::string_view cls_name(Cls c) noexcept { return cls_names[static_cast<std::size_t>(c)]; }
 
 const WordInfo* TimeTables::find(std::string_view lower) const {
-    const auto it = words.find(lower);
-    return it == words.end() ? nullptr : &it->second;
+    if (slots.empty()) {
+        const auto it = words.find(lower);
+        return it == words.end() ? nullptr : &it->second;
+    }
+    for (std::size_t i = StringHash{}(lower) & slot_mask;; i = (i + 1) & slot_mask) {
+        const Slot& s = slots[i];
+        if (!s.info) return nullptr;
+        if (s.key.size() == lower.size() && s.key == lower) return s.info;
+    }
+}
+
+void TimeTables::build_index() {
+    std::size_t n = 16;
+    while (n < words.size() * 4) n *= 2;
+    slots.assign(n, Slot{});
+    slot_mask = n - 1;
+    for (const auto& [key, info] : words) {
+        std::size_t i = StringHash{}(key) & slot_mask;
+        while (slots[i].info) i = (i + 1) & slot_mask;
+        slots[i] = Slot{key, &info};
+    }
 }
 
 std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
@@ -319,6 +353,7 @@ std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
     }
     load_rules(*t, dir + "/rules.tsv");
     t->by_literal.resize(t->literal_names.size());
+    t->build_index();
     return t;
 }
 

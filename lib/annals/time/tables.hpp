@@ -54,6 +54,7 @@ struct Elem {
     std::vector<int> literals; ///< literal ids
     std::uint64_t classes = 0; ///< any of these classes
     bool negative = false;     ///< context only: the word is none of these (or absent)
+    friend bool operator==(const Elem&, const Elem&) = default;
 };
 
 enum class RuleType : std::uint8_t { date, time, duration, set, none };
@@ -80,7 +81,19 @@ struct FlatPattern {
 /// Hash for heterogeneous lookup of std::string keys by std::string_view.
 struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 1469598103934665603ULL; // FNV-1a: cheap for the short words looked up here
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        return static_cast<std::size_t>(h);
+    }
+};
+
+/// A node of the prefix tree of all flat bodies: flats sharing their first elements share
+/// the work of matching them.
+struct TrieNode {
+    Elem elem;
+    std::vector<std::uint32_t> children; ///< node ids
+    std::vector<std::uint32_t> flats;    ///< flats whose body ends here
 };
 
 /// All time resources, loaded once. Immutable after construction; safe to share across threads.
@@ -89,11 +102,22 @@ struct TimeTables {
     std::vector<std::string> literal_names;              ///< literal id -> word
     std::vector<Rule> rules;
     std::vector<FlatPattern> flats;
-    /// Flats whose body can start with a literal id / with a word of a class.
+    std::vector<TrieNode> trie; ///< node 0 is the root (no element)
+    /// First-level trie nodes whose element can match a literal id / a word of a class.
     std::vector<std::vector<std::uint32_t>> by_literal;
     std::array<std::vector<std::uint32_t>, cls_count> by_class;
 
     [[nodiscard]] const WordInfo* find(std::string_view lower) const;
+
+    /// An open-addressing index over `words`, built once after loading: the lookup of every
+    /// word of every document goes through it.
+    struct Slot {
+        std::string_view key;
+        const WordInfo* info = nullptr;
+    };
+    std::vector<Slot> slots;
+    std::size_t slot_mask = 0;
+    void build_index();
 };
 
 /// Loads the word tables and rules.tsv from `dir` (lib/data/time). Throws Error
