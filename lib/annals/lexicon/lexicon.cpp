@@ -124,17 +124,21 @@ void Lexicon::Impl::load_suffixes(const std::string& path) {
 }
 
 TagSet Lexicon::Impl::verb_tags(std::string_view form, Inflection infl) const {
+    const auto irr = irregular_forms.find(form);
+    const TagSet irregular_tags = irr == detail::StringTable::npos
+                                      ? 0
+                                      : (irregular[irr] & irregular_past ? tag_bit(PosTag::VBD) : 0) |
+                                            (irregular[irr] & irregular_participle ? tag_bit(PosTag::VBN) : 0);
     switch (infl) {
-    case Inflection::base: return tag_bit(PosTag::VB) | tag_bit(PosTag::VBP);
+    // A base form may also be a past tense or participle (hit, put, set, come, beat).
+    case Inflection::base: return tag_bit(PosTag::VB) | tag_bit(PosTag::VBP) | irregular_tags;
     case Inflection::third_person: return tag_bit(PosTag::VBZ);
     case Inflection::past: return tag_bit(PosTag::VBD) | tag_bit(PosTag::VBN);
     case Inflection::gerund: return tag_bit(PosTag::VBG);
     default: break;
     }
     if (ends_with(form, "ing")) return tag_bit(PosTag::VBG);
-    if (const auto id = irregular_forms.find(form); id != detail::StringTable::npos)
-        return (irregular[id] & irregular_past ? tag_bit(PosTag::VBD) : 0) |
-               (irregular[id] & irregular_participle ? tag_bit(PosTag::VBN) : 0);
+    if (irregular_tags != 0) return irregular_tags;
     if (ends_with(form, "s")) return tag_bit(PosTag::VBZ);
     return tag_bit(PosTag::VBD) | tag_bit(PosTag::VBN);
 }

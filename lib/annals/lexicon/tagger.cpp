@@ -117,8 +117,12 @@ SentenceView view_of(std::string_view text, const Segmentation& seg, std::uint32
 
 /// A name: what a capital says inside a sentence; at its start, or in a headline in capitals,
 /// only words WordNet does not know or knows as names (London, Essex) count.
-bool looks_like_name(const Shape& s, WordFacts& facts, std::string_view lower, bool initial, const Lexicon& lex) {
+bool looks_like_name(const Shape& s, WordFacts& facts, std::string_view lower, bool initial, bool headline,
+                     const Lexicon& lex) {
     const auto& a = facts.analysis;
+    // A headline in capitals is mostly names and name-like nouns; its function words keep
+    // their tags.
+    if (headline) return !a.closed;
     if (!s.upper_first) return false;
     const bool acronym = s.all_upper && lower.size() >= 2 && !initial;
     if (a.closed) return acronym;
@@ -129,7 +133,8 @@ bool looks_like_name(const Shape& s, WordFacts& facts, std::string_view lower, b
 }
 
 /// The lexical tag of one word token and the tags context may give it.
-TagSlot word_slot(std::string_view w, std::string_view lower, bool initial, WordFacts*& facts, const Lexicon& lex) {
+TagSlot word_slot(std::string_view w, std::string_view lower, bool initial, bool headline, WordFacts*& facts,
+                  const Lexicon& lex) {
     TagSlot slot;
     slot.lower = lower;
     const Shape s = shape_of(w);
@@ -142,10 +147,12 @@ TagSlot word_slot(std::string_view w, std::string_view lower, bool initial, Word
     facts = &word_cache.facts(lower, lex);
     const WordAnalysis& a = facts->analysis;
     const TagSet name_tags = tag_bit(PosTag::NNP) | tag_bit(PosTag::NNPS);
-    if (looks_like_name(s, *facts, lower, initial, lex)) {
-        // A plural name ("Democrats", "Americans") is the plural of a known noun.
+    if (looks_like_name(s, *facts, lower, initial, headline, lex)) {
+        // A plural name ("Democrats", "Americans") is the plural of a known noun, and not a
+        // name WordNet lists itself (Adams, Wells).
         const bool plural = a.known && lower.size() > 3 && lower.back() == 's' && !lower.ends_with("ss") &&
-                            has_tag(a.tags, PosTag::NNS) && !s.all_upper;
+                            has_tag(a.tags, PosTag::NNS) && !s.all_upper &&
+                            !lex.wordnet().contains(lower, WnPos::noun);
         slot.tag = plural ? PosTag::NNPS : PosTag::NNP;
         slot.allowed = (a.known ? a.tags : a.tags & ~open_class_tags) | tag_bit(a.best) | name_tags;
         return slot;
@@ -173,6 +180,10 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
             auto& slot = slots[k];
             slot.lower = lowers[k];
             slot.tag = detail::punctuation_tag(w, open);
+            // A lone apostrophe after a plural is the possessive (the players ' union).
+            if (w == "'" && k > 0 && (lowers[k - 1].ends_with("s") || lowers[k - 1].ends_with("z")) &&
+                shape_of(lowers[k - 1]).letters)
+                slot.tag = PosTag::POS;
             if (slot.tag == PosTag::open_quote || slot.tag == PosTag::close_quote) quote_open = slot.tag == PosTag::open_quote;
             slot.allowed = tag_bit(slot.tag);
             // A sentence starts again after an opening quote, bracket or colon.
@@ -182,7 +193,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
         if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
             slots[k] = {lowers[k], PosTag::NN, tag_bit(PosTag::NN), false};
         } else {
-            slots[k] = word_slot(w, lowers[k], initial || view.all_caps, facts[k], lex);
+            slots[k] = word_slot(w, lowers[k], initial || view.all_caps, view.all_caps, facts[k], lex);
         }
         initial = false;
     }
