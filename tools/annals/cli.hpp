@@ -33,6 +33,9 @@ void add_dct_option(CLI::App& cmd, std::string& dct);
 void setup_extract(CLI::App& app, Outcome& outcome);
 void setup_build(CLI::App& app, Outcome& outcome);
 void setup_eval(CLI::App& app, Outcome& outcome);
+void setup_merge(CLI::App& app, Outcome& outcome);
+void setup_query(CLI::App& app, Outcome& outcome);
+void setup_timeline(CLI::App& app, Outcome& outcome);
 
 // `annals eval <kind>`: one registration function per corpus kind (eval_<kind>.cpp).
 void setup_eval_timeml(CLI::App& eval_cmd, Outcome& outcome);

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
     setup_extract(app, outcome);
     setup_build(app, outcome);
     setup_eval(app, outcome);
+    setup_merge(app, outcome);
+    setup_query(app, outcome);
+    setup_timeline(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

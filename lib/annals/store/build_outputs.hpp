@@ -1,0 +1,40 @@
+#pragma once
+/// The jobs behind `annals merge` and `annals build`: record files into a store, and the
+/// default exports of a merged graph into a folder.
+
+#include "annals/graph/knowledge_graph.hpp"
+#include "annals/graph/merge.hpp"
+#include "annals/record/json_reader.hpp"
+#include "annals/store/store.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace annals {
+
+/// Merges JSON Lines record files into the store at `store_path` (created when missing) in
+/// one transaction. Malformed lines go to `on_problem` and are skipped; the report counts
+/// `rejected` lines. Throws Error for an unreadable file or a bad store (nothing written).
+struct RecordMergeReport : StoreMergeReport {
+    std::size_t rejected = 0;
+};
+[[nodiscard]] RecordMergeReport merge_record_files(const std::vector<std::string>& files, const std::string& store_path,
+                                                   const MergeOptions& opts,
+                                                   const std::function<void(RecordProblem&&)>& on_problem);
+
+/// A file an operation wrote, and what it holds.
+struct WrittenFile {
+    std::string path;
+    std::string what;
+};
+
+/// Writes graph.dot, graph.json (node-link) and timeline.json into `dir`, each whole or
+/// not at all. Throws Error(Errc::io) on failure.
+[[nodiscard]] std::vector<WrittenFile> write_default_exports(const KnowledgeGraph& kg, const std::filesystem::path& dir);
+
+/// Opens a store for reading and loads its graph.
+[[nodiscard]] KnowledgeGraph load_graph(const std::string& store_path);
+
+} // namespace annals

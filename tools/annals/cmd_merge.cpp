@@ -1,0 +1,41 @@
+// annals merge: extraction records (JSON Lines) into a store, in one transaction.
+#include "cli.hpp"
+
+#include "annals/store/build_outputs.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace annals::cli {
+namespace {
+
+struct MergeCliOptions {
+    std::vector<std::string> files;
+    std::string store;
+    int window_days = 1;
+};
+
+int run_merge(const MergeCliOptions& o) {
+    const auto r = merge_record_files(o.files, o.store, MergeOptions{o.window_days},
+                                      [](RecordProblem&& p) { say_error(p.message); });
+    std::cout << "annals: " << (r.written ? "wrote " : "left unchanged ") << o.store << " (" << r.added << " added, "
+              << r.replaced << " replaced, " << r.unchanged << " unchanged";
+    if (r.rejected > 0) std::cout << ", " << r.rejected << " rejected";
+    std::cout << ")\n";
+    return r.rejected > 0 ? bad_input : ok;
+}
+
+} // namespace
+
+void setup_merge(CLI::App& app, Outcome& outcome) {
+    auto opts = std::make_shared<MergeCliOptions>();
+    auto* cmd = app.add_subcommand("merge", "Merge extraction records (JSON Lines) into a store");
+    cmd->add_option("files", opts->files, "Record files (.jsonl), or - for stdin")->required();
+    cmd->add_option("-o,--output", opts->store, "The store (created when missing)")->required();
+    cmd->add_option("--window", opts->window_days, "Days within which reports of one event merge")
+        ->check(CLI::Range(0, 3660))
+        ->capture_default_str();
+    cmd->callback([opts, &outcome] { outcome.status = run_merge(*opts); });
+}
+
+} // namespace annals::cli
