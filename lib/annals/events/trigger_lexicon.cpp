@@ -1,0 +1,234 @@
+#include "annals/events/trigger_lexicon.hpp"
+
+#include "annals/core/error.hpp"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace annals {
+
+namespace {
+
+using Kind = TriggerConstraint::Kind;
+
+const std::vector<const TriggerEntry*> no_entries;
+const std::vector<const LightVerb*> no_light_verbs;
+
+TriggerPos parse_pos(std::string_view s, const std::string& where) {
+    if (s == "verb") return TriggerPos::verb;
+    if (s == "noun") return TriggerPos::noun;
+    if (s == "adj") return TriggerPos::adj;
+    throw Error(Errc::bad_data, where, "unknown part of speech \"" + std::string(s) + "\" (verb, noun or adj)");
+}
+
+bool is_word(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+// A flag condition (no '='), checked against the part of speech it makes sense for.
+TriggerConstraint parse_flag(std::string_view item, TriggerPos pos, const std::string& where) {
+    static const std::map<std::string_view, std::pair<Kind, TriggerPos>> flags{
+        {"passive", {Kind::passive, TriggerPos::verb}},       {"active", {Kind::active, TriggerPos::verb}},
+        {"transitive", {Kind::transitive, TriggerPos::verb}}, {"intransitive", {Kind::intransitive, TriggerPos::verb}},
+        {"infinitive", {Kind::infinitive, TriggerPos::verb}}, {"plural", {Kind::plural, TriggerPos::noun}},
+        {"singular", {Kind::singular, TriggerPos::noun}}};
+    const auto it = flags.find(item);
+    if (it == flags.end()) throw Error(Errc::bad_data, where, "unknown constraint \"" + std::string(item) + "\"");
+    if (it->second.second != pos)
+        throw Error(Errc::bad_data, where,
+                    "constraint \"" + std::string(item) + "\" applies only to a " + std::string(to_string(it->second.second)));
+    TriggerConstraint c;
+    c.kind = it->second.first;
+    return c;
+}
+
+std::vector<ConstraintValue> parse_values(std::string_view list, const Ontology& onto, const std::string& where) {
+    std::vector<ConstraintValue> out;
+    for (const auto& item : detail::split_on(list, '|')) {
+        ConstraintValue v;
+        std::string_view s = item;
+        if (!s.empty() && s.front() == '!') {
+            v.negated = true;
+            s.remove_prefix(1);
+        }
+        if (s.rfind("lemma:", 0) == 0) {
+            v.is_lemma = true;
+            v.name = std::string(s.substr(6));
+            (void)detail::phrase_words(v.name, where);
+        } else {
+            v.name = std::string(s);
+            if (!onto.word_class(v.name)) throw Error(Errc::bad_data, where, "unknown word class \"" + v.name + "\" in a constraint");
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+// A slot condition "key=value".
+TriggerConstraint parse_slot(std::string_view key, std::string_view value, TriggerPos pos, const Ontology& onto,
+                             const std::string& where) {
+    TriggerConstraint c;
+    if (value.empty()) throw Error(Errc::bad_data, where, "constraint \"" + std::string(key) + "=\" has no value");
+    if (key == "prep") {
+        c.kind = Kind::prep;
+        c.words = detail::split_on(value, '|');
+        for (const auto& w : c.words)
+            if (!is_word(w)) throw Error(Errc::bad_data, where, "bad preposition \"" + w + "\"");
+        return c;
+    }
+    if (key == "subject" || key == "object") {
+        c.kind = key == "subject" ? Kind::subject : Kind::object;
+        if (c.kind == Kind::object && pos != TriggerPos::verb)
+            throw Error(Errc::bad_data, where, "constraint \"object\" applies only to a verb");
+    } else if (key.rfind("pp:", 0) == 0 && is_word(key.substr(3))) {
+        c.kind = Kind::pp;
+        c.prep = std::string(key.substr(3));
+    } else {
+        throw Error(Errc::bad_data, where, "unknown constraint \"" + std::string(key) + "\"");
+    }
+    c.values = parse_values(value, onto, where);
+    return c;
+}
+
+std::vector<TriggerConstraint> parse_constraints(std::string_view text, TriggerPos pos, const Ontology& onto,
+                                                 const std::string& where) {
+    std::vector<TriggerConstraint> out;
+    if (text.empty()) return out;
+    std::set<Kind> flags;
+    for (const auto& item : detail::split_on(text, ',')) {
+        const auto eq = item.find('=');
+        auto c = eq == std::string::npos ? parse_flag(item, pos, where)
+                                         : parse_slot(std::string_view(item).substr(0, eq), std::string_view(item).substr(eq + 1), pos, onto, where);
+        flags.insert(c.kind);
+        out.push_back(std::move(c));
+    }
+    auto both = [&](Kind a, Kind b) { return flags.count(a) && flags.count(b); };
+    if (both(Kind::passive, Kind::active) || both(Kind::transitive, Kind::intransitive) || both(Kind::plural, Kind::singular))
+        throw Error(Errc::bad_data, where, "contradictory constraints \"" + std::string(text) + "\"");
+    return out;
+}
+
+} // namespace
+
+std::string_view to_string(TriggerPos pos) noexcept {
+    switch (pos) {
+    case TriggerPos::verb: return "verb";
+    case TriggerPos::noun: return "noun";
+    case TriggerPos::adj: return "adj";
+    }
+    return "verb";
+}
+
+TriggerLexicon TriggerLexicon::load(const Ontology& ontology, const std::string& data_dir,
+                                    const std::vector<std::string>& extra_trigger_files) {
+    std::vector<std::string> files{data_dir + "/events/triggers.tsv"};
+    files.insert(files.end(), extra_trigger_files.begin(), extra_trigger_files.end());
+    return load_files(ontology, files, {data_dir + "/events/light_verbs.tsv"});
+}
+
+TriggerLexicon TriggerLexicon::load_files(const Ontology& ontology, const std::vector<std::string>& trigger_files,
+                                          const std::vector<std::string>& light_verb_files) {
+    TriggerLexicon lex;
+    for (const auto& f : trigger_files) lex.add_triggers(ontology, f);
+    for (const auto& f : light_verb_files) lex.add_light_verbs(f);
+    lex.build_indexes();
+    return lex;
+}
+
+void TriggerLexicon::add_triggers(const Ontology& ontology, const std::string& path) {
+    // Rule ids and rows must be unique across every file, so a user's file cannot shadow a row
+    // silently.
+    std::map<std::string, std::string> rules;
+    std::map<std::string, std::string> rows;
+    for (const auto& e : entries_) {
+        rules.emplace(e.rule, e.where);
+        rows.emplace(e.lemma + '\t' + std::string(to_string(e.pos)) + '\t' + e.type + '\t' + e.constraint_text, e.where);
+    }
+    detail::read_event_table(path, "annals.events.triggers/1", 6, [&](const detail::EventRow& r) {
+        TriggerEntry e;
+        e.lemma = std::string(r.fields[0]);
+        e.words = detail::phrase_words(e.lemma, r.where);
+        e.pos = parse_pos(r.fields[1], r.where);
+        e.type = std::string(r.fields[2]);
+        if (!ontology.find(e.type)) throw Error(Errc::bad_data, r.where, "unknown event type \"" + e.type + "\"");
+        e.timeml_class = std::string(r.fields[3]);
+        if (!Ontology::is_timeml_class(e.timeml_class))
+            throw Error(Errc::bad_data, r.where, "unknown TimeML class \"" + e.timeml_class + "\"");
+        e.constraint_text = std::string(detail::optional_field(r.fields[4]));
+        e.constraints = parse_constraints(e.constraint_text, e.pos, ontology, r.where);
+        e.rule = std::string(r.fields[5]);
+        if (e.rule.empty() || e.rule.find(' ') != std::string::npos)
+            throw Error(Errc::bad_data, r.where, "bad rule id \"" + e.rule + "\"");
+        if (auto [it, fresh] = rules.emplace(e.rule, r.where); !fresh)
+            throw Error(Errc::bad_data, r.where, "rule id \"" + e.rule + "\" is already used at " + it->second);
+        const auto key = e.lemma + '\t' + std::string(r.fields[1]) + '\t' + e.type + '\t' + e.constraint_text;
+        if (auto [it, fresh] = rows.emplace(key, r.where); !fresh)
+            throw Error(Errc::bad_data, r.where, "the same trigger is already defined at " + it->second);
+        e.where = r.where;
+        entries_.push_back(std::move(e));
+    });
+}
+
+void TriggerLexicon::add_light_verbs(const std::string& path) {
+    detail::read_event_table(path, "annals.events.light_verbs/1", 5, [&](const detail::EventRow& r) {
+        LightVerb v;
+        v.lemma = std::string(r.fields[0]);
+        v.words = detail::phrase_words(v.lemma, r.where);
+        if (std::any_of(light_.begin(), light_.end(), [&](const LightVerb& o) { return o.lemma == v.lemma; }))
+            throw Error(Errc::bad_data, r.where, "light verb \"" + v.lemma + "\" is listed twice");
+        const auto comp = r.fields[1];
+        if (comp.rfind("prep:", 0) == 0 && is_word(comp.substr(5)))
+            v.complement_prep = std::string(comp.substr(5));
+        else if (comp != "object")
+            throw Error(Errc::bad_data, r.where, "complement must be object or prep:<word>, not \"" + std::string(comp) + "\"");
+        v.subject_role = std::string(r.fields[2]);
+        if (v.subject_role != "agent" && v.subject_role != "participant" && v.subject_role != "organizer" && v.subject_role != "host")
+            throw Error(Errc::bad_data, r.where, "unknown subject role \"" + v.subject_role + "\"");
+        v.timeml_class = std::string(detail::optional_field(r.fields[3]));
+        if (!v.timeml_class.empty() && !Ontology::is_timeml_class(v.timeml_class))
+            throw Error(Errc::bad_data, r.where, "unknown TimeML class \"" + v.timeml_class + "\"");
+        v.rule = std::string(r.fields[4]);
+        if (v.rule.empty()) throw Error(Errc::bad_data, r.where, "empty rule id");
+        v.where = r.where;
+        light_.push_back(std::move(v));
+    });
+}
+
+void TriggerLexicon::build_indexes() {
+    for (const auto& e : entries_) {
+        by_lemma_[e.lemma][static_cast<std::size_t>(e.pos)].push_back(&e);
+        if (e.words.size() > 1) phrases_[e.words.front()].push_back(&e);
+    }
+    for (const auto& v : light_) {
+        light_by_lemma_.emplace(v.lemma, &v);
+        if (v.words.size() > 1) light_phrases_[v.words.front()].push_back(&v);
+    }
+    // Longest phrase first; stable so that file order decides among equals.
+    for (auto& [first, list] : phrases_)
+        std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->words.size() > b->words.size(); });
+    for (auto& [first, list] : light_phrases_)
+        std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->words.size() > b->words.size(); });
+}
+
+const std::vector<const TriggerEntry*>& TriggerLexicon::find(std::string_view lemma, TriggerPos pos) const {
+    const auto it = by_lemma_.find(lemma);
+    return it == by_lemma_.end() ? no_entries : it->second[static_cast<std::size_t>(pos)];
+}
+
+const std::vector<const TriggerEntry*>& TriggerLexicon::phrases_starting_with(std::string_view first_lemma) const {
+    const auto it = phrases_.find(first_lemma);
+    return it == phrases_.end() ? no_entries : it->second;
+}
+
+const LightVerb* TriggerLexicon::light_verb(std::string_view lemma) const {
+    const auto it = light_by_lemma_.find(lemma);
+    return it == light_by_lemma_.end() ? nullptr : it->second;
+}
+
+const std::vector<const LightVerb*>& TriggerLexicon::light_phrases_starting_with(std::string_view first_lemma) const {
+    const auto it = light_phrases_.find(first_lemma);
+    return it == light_phrases_.end() ? no_light_verbs : it->second;
+}
+
+} // namespace annals
