@@ -165,14 +165,20 @@ TagSlot word_slot(std::string_view w, std::string_view lower, bool initial, bool
 void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t first, std::uint32_t count,
                   const Lexicon& lex, std::vector<TaggedToken>& out) {
     const auto view = view_of(text, seg, first, count);
-    std::vector<std::string> lowers(count);
-    std::vector<TagSlot> slots(count);
-    std::vector<WordFacts*> facts(count, nullptr);
+    // Per-thread buffers, reused from sentence to sentence: no allocation once they are grown.
+    thread_local std::vector<std::string> lowers;
+    thread_local std::vector<TagSlot> slots;
+    thread_local std::vector<WordFacts*> facts;
+    if (lowers.size() < count) lowers.resize(count);
+    slots.assign(count, TagSlot{});
+    facts.assign(count, nullptr);
     bool initial = true, quote_open = false;
     for (std::uint32_t k = 0; k < count; ++k) {
         const auto& tok = seg.tokens[first + k];
         const auto w = tok.span.of(text);
-        lowers[k] = lower_case(w);
+        lowers[k].assign(w);
+        for (auto& c : lowers[k])
+            if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
         const Shape s = shape_of(w);
         if (!s.letters && !s.digits) {
             const bool space_after = tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
@@ -197,7 +203,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
         }
         initial = false;
     }
-    lex.rules().apply(slots);
+    lex.rules().apply(std::span<TagSlot>(slots.data(), count));
     for (std::uint32_t k = 0; k < count; ++k) {
         auto& t = out[first + k];
         t.tag = slots[k].tag;
