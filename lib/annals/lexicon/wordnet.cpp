@@ -7,6 +7,14 @@
 #include <cstdlib>
 #include <filesystem>
 
+// Layout. The index files (6 MB, 147,000 lemmas) are mapped and read once into a compact
+// open-addressing table whose keys are views into the mapping, with 32 bytes of facts per
+// lemma: no string is copied and nothing is allocated per lemma. The data files (22 MB) are
+// only mapped; a synset line is parsed when a caller asks for lexicographer files or
+// derivations, which later stages do for a few words per sentence. Loading costs about
+// 80-110 ms of CPU and some 22 MB resident; parsing every synset up front would cost several
+// times that for facts most runs never read.
+
 namespace annals {
 
 namespace {
