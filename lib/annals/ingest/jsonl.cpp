@@ -1,5 +1,6 @@
 #include "annals/ingest/jsonl.hpp"
 
+#include "annals/core/utf8.hpp"
 #include "annals/ingest/text_file.hpp"
 
 #include <rapidjson/document.h>
@@ -32,6 +33,11 @@ void read_jsonl_line(std::string_view line, const std::string& file, const std::
                      std::size_t line_no, const IngestOptions& opts, const OnDocument& on_doc, const OnProblem& on_problem) {
     const Location where{file, line_no, std::nullopt};
     if (blank(line)) return;
+    // Checked before parsing so that bad bytes are named as such, with their offset in the line.
+    if (const auto bad = first_invalid_utf8(line)) {
+        on_problem({DiagCode::invalid_utf8, {file, line_no, *bad}, "invalid UTF-8; the line is skipped", true});
+        return;
+    }
     Json json;
     json.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
     if (json.HasParseError()) {
