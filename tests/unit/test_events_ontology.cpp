@@ -103,6 +103,20 @@ TEST_CASE("events: every trigger names a known type and class", "[events]") {
     for (const auto& t : onto.types()) CHECK(typed.count(t.name) == 1); // every type has a trigger
 }
 
+TEST_CASE("events: no built-in trigger row is shadowed by an unconstrained one", "[events]") {
+    const auto onto = Ontology::load(data_dir);
+    const auto lex = TriggerLexicon::load(onto, data_dir);
+    for (const auto& e : lex.entries()) {
+        const auto& rows = lex.find(e.lemma, e.pos);
+        REQUIRE_FALSE(rows.empty());
+        // The first row wins, so only the last row of a word may be without constraints.
+        for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+            INFO(rows[i]->where << " shadows " << rows[i + 1]->where);
+            CHECK_FALSE(rows[i]->constraints.empty());
+        }
+    }
+}
+
 TEST_CASE("events: form is an org.formation only with a passive organization subject or an organization object", "[events]") {
     const auto onto = Ontology::load(data_dir);
     const auto lex = TriggerLexicon::load(onto, data_dir);
@@ -154,6 +168,13 @@ TEST_CASE("events: a user's trigger file extends the lexicon", "[events]") {
                                                         "parley\tverb\tcontact.meet\tOCCURRENCE\tprep=with\tuser/parley/v\n");
     const auto lex = TriggerLexicon::load(onto, data_dir, {extra});
     REQUIRE(lex.find("parley", TriggerPos::noun).size() == 1);
+    // A user's row is tried before the built-in rows of the same word.
+    const auto refine = write_temp("refine_triggers.tsv", "# format: annals.events.triggers/1\n"
+                                                          "meeting\tnoun\tother\tOCCURRENCE\tsubject=company\tuser/meeting\n");
+    const auto lex2 = TriggerLexicon::load(onto, data_dir, {refine});
+    REQUIRE(lex2.find("meeting", TriggerPos::noun).size() == 2);
+    CHECK(lex2.find("meeting", TriggerPos::noun)[0]->rule == "user/meeting");
+    CHECK(lex2.find("meeting", TriggerPos::noun)[1]->rule == "trigger/noun/meeting");
     CHECK(lex.find("parley", TriggerPos::verb)[0]->constraints[0].words == std::vector<std::string>{"with"});
 }
 

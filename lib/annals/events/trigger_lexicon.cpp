@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 namespace annals {
@@ -130,17 +131,24 @@ TriggerLexicon TriggerLexicon::load(const Ontology& ontology, const std::string&
 TriggerLexicon TriggerLexicon::load_files(const Ontology& ontology, const std::vector<std::string>& trigger_files,
                                           const std::vector<std::string>& light_verb_files) {
     TriggerLexicon lex;
-    for (const auto& f : trigger_files) lex.add_triggers(ontology, f);
+    std::vector<std::size_t> file_starts;
+    for (const auto& f : trigger_files) {
+        file_starts.push_back(lex.entries_.size());
+        lex.add_triggers(ontology, f);
+    }
     for (const auto& f : light_verb_files) lex.add_light_verbs(f);
-    lex.build_indexes();
+    lex.build_indexes(file_starts);
     return lex;
 }
 
 void TriggerLexicon::add_triggers(const Ontology& ontology, const std::string& path) {
     // Rule ids and rows must be unique across every file, so a user's file cannot shadow a row
     // silently.
-    std::map<std::string, std::string> rules;
-    std::map<std::string, std::string> rows;
+    std::unordered_map<std::string, std::string> rules;
+    std::unordered_map<std::string, std::string> rows;
+    rules.reserve(entries_.size() + 2048);
+    rows.reserve(entries_.size() + 2048);
+    entries_.reserve(entries_.size() + 2048); // the base file has about 1200 rows
     for (const auto& e : entries_) {
         rules.emplace(e.rule, e.where);
         rows.emplace(e.lemma + '\t' + std::string(to_string(e.pos)) + '\t' + e.type + '\t' + e.constraint_text, e.where);
@@ -195,10 +203,17 @@ void TriggerLexicon::add_light_verbs(const std::string& path) {
     });
 }
 
-void TriggerLexicon::build_indexes() {
-    for (const auto& e : entries_) {
-        by_lemma_[e.lemma][static_cast<std::size_t>(e.pos)].push_back(&e);
-        if (e.words.size() > 1) phrases_[e.words.front()].push_back(&e);
+void TriggerLexicon::build_indexes(const std::vector<std::size_t>& file_starts) {
+    // The last file first, so that a user's rows are tried before the built-in ones they refine;
+    // inside a file, file order.
+    std::size_t end = entries_.size();
+    for (auto start = file_starts.rbegin(); start != file_starts.rend(); ++start) {
+        for (std::size_t i = *start; i < end; ++i) {
+            const auto& e = entries_[i];
+            by_lemma_[e.lemma][static_cast<std::size_t>(e.pos)].push_back(&e);
+            if (e.words.size() > 1) phrases_[e.words.front()].push_back(&e);
+        }
+        end = *start;
     }
     for (const auto& v : light_) {
         light_by_lemma_.emplace(v.lemma, &v);

@@ -82,11 +82,12 @@ public:
     TriggerLexicon& operator=(const TriggerLexicon&) = delete;
     ~TriggerLexicon() = default;
 
-    /// The rows for this lemma (a phrase for multi-word triggers) and part of speech, in file
-    /// order (the first whose constraints hold wins); empty when none.
+    /// The rows for this lemma (a phrase for multi-word triggers) and part of speech: the rows of
+    /// later files first (a user's file refines the built-in one), each file in file order. The
+    /// first row whose constraints hold wins. Empty when none.
     [[nodiscard]] const std::vector<const TriggerEntry*>& find(std::string_view lemma, TriggerPos pos) const;
-    /// Multi-word rows whose first word is `first_lemma`, longest first; matching the rest of
-    /// the phrase is left to the caller.
+    /// Multi-word rows whose first word is `first_lemma`, longest first (then in the order of
+    /// find()); matching the rest of the phrase is left to the caller.
     [[nodiscard]] const std::vector<const TriggerEntry*>& phrases_starting_with(std::string_view first_lemma) const;
     /// The light verb of this lemma (or phrase), or nullptr.
     [[nodiscard]] const LightVerb* light_verb(std::string_view lemma) const;
@@ -102,7 +103,7 @@ private:
     TriggerLexicon() = default;
     void add_triggers(const Ontology& ontology, const std::string& path);
     void add_light_verbs(const std::string& path);
-    void build_indexes();
+    void build_indexes(const std::vector<std::size_t>& file_starts);
 
     std::vector<TriggerEntry> entries_;
     std::vector<LightVerb> light_;
