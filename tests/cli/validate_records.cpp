@@ -39,34 +39,47 @@ struct Checker {
 
 std::optional<std::string> slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in)
+        return std::nullopt;
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // A span that is an array of two unsigned integers, or nullopt (the schema reports the rest).
 std::optional<std::pair<std::size_t, std::size_t>> span_of(const rapidjson::Value& v) {
-    if (!v.IsArray() || v.Size() != 2 || !v[0].IsUint64() || !v[1].IsUint64()) return std::nullopt;
-    return std::make_pair(static_cast<std::size_t>(v[0].GetUint64()), static_cast<std::size_t>(v[1].GetUint64()));
+    if (!v.IsArray() || v.Size() != 2 || !v[0].IsUint64() || !v[1].IsUint64())
+        return std::nullopt;
+    return std::make_pair(static_cast<std::size_t>(v[0].GetUint64()),
+                          static_cast<std::size_t>(v[1].GetUint64()));
 }
 
 // Walks every object holding a "span"; checks order and, with the text, bounds and "text".
 void check_spans(Checker& c, const rapidjson::Value& v, const std::string& where) {
     if (v.IsArray()) {
-        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) check_spans(c, v[i], where + "/" + std::to_string(i));
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+            check_spans(c, v[i], where + "/" + std::to_string(i));
         return;
     }
-    if (!v.IsObject()) return;
+    if (!v.IsObject())
+        return;
     for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it)
         check_spans(c, it->value, where + "/" + it->name.GetString());
     const auto span_it = v.FindMember("span");
-    if (span_it == v.MemberEnd()) return;
+    if (span_it == v.MemberEnd())
+        return;
     const auto span = span_of(span_it->value);
-    if (!span) return;
-    if (span->first > span->second) c.fail(where + ": span begins after it ends");
-    if (!c.text) return;
+    if (!span)
+        return;
+    if (span->first > span->second)
+        c.fail(where + ": span begins after it ends");
+    if (!c.text)
+        return;
     if (span->second > c.text->size()) {
         c.fail(where + ": span ends past the text (" + std::to_string(c.text->size()) + " bytes)");
         return;
@@ -83,20 +96,26 @@ void check_sentences(Checker& c, const rapidjson::Value& sentences) {
     std::size_t last_end = 0;
     for (rapidjson::SizeType i = 0; i < sentences.Size(); ++i) {
         const auto where = "/sentences/" + std::to_string(i);
-        if (!sentences[i].IsObject() || !sentences[i].HasMember("span")) continue;
+        if (!sentences[i].IsObject() || !sentences[i].HasMember("span"))
+            continue;
         const auto span = span_of(sentences[i]["span"]);
-        if (!span) continue;
+        if (!span)
+            continue;
         const auto [b, e] = *span;
-        if (b >= e) c.fail(where + ": empty sentence");
-        if (b < last_end) c.fail(where + ": overlaps or precedes the sentence before it");
+        if (b >= e)
+            c.fail(where + ": empty sentence");
+        if (b < last_end)
+            c.fail(where + ": overlaps or precedes the sentence before it");
         if (c.text && e <= c.text->size() && b < e) {
             const std::string& t = *c.text;
-            if (is_space(t[b]) || is_space(t[e - 1])) c.fail(where + ": starts or ends with white space");
+            if (is_space(t[b]) || is_space(t[e - 1]))
+                c.fail(where + ": starts or ends with white space");
             if (is_continuation(t[b]) || (e < t.size() && is_continuation(t[e])))
                 c.fail(where + ": cuts a UTF-8 character");
             for (std::size_t k = last_end; k < b && k < t.size(); ++k)
                 if (!is_space(t[k])) {
-                    c.fail(where + ": text before it belongs to no sentence (byte " + std::to_string(k) + ")");
+                    c.fail(where + ": text before it belongs to no sentence (byte " + std::to_string(k) +
+                           ")");
                     break;
                 }
         }
@@ -105,7 +124,8 @@ void check_sentences(Checker& c, const rapidjson::Value& sentences) {
     if (c.text) {
         for (std::size_t k = last_end; k < c.text->size(); ++k)
             if (!is_space((*c.text)[k])) {
-                c.fail("/sentences: text after the last sentence belongs to none (byte " + std::to_string(k) + ")");
+                c.fail("/sentences: text after the last sentence belongs to none (byte " + std::to_string(k) +
+                       ")");
                 break;
             }
     }
@@ -145,7 +165,8 @@ int main(int argc, char** argv) {
     std::size_t pos = 0;
     while (pos < records->size()) {
         auto nl = records->find('\n', pos);
-        if (nl == std::string::npos) nl = records->size();
+        if (nl == std::string::npos)
+            nl = records->size();
         const std::string line = records->substr(pos, nl - pos);
         pos = nl + 1;
         ++c.line;
@@ -168,7 +189,9 @@ int main(int argc, char** argv) {
         check_spans(c, d, "");
         check_sentences(c, d["sentences"]);
     }
-    if (c.text && count != 1) c.fail("--text needs exactly one record, found " + std::to_string(count));
-    if (c.problems == 0) std::cout << c.name << ": " << count << " record(s) valid\n";
+    if (c.text && count != 1)
+        c.fail("--text needs exactly one record, found " + std::to_string(count));
+    if (c.problems == 0)
+        std::cout << c.name << ": " << count << " record(s) valid\n";
     return c.problems == 0 ? 0 : 1;
 }

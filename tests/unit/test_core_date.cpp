@@ -22,30 +22,48 @@ TEST_CASE("core: parse_iso_datetime reads dates and date-times", "[core][date]")
     REQUIRE(s);
     CHECK(s->second == 0);
 
-    for (const char* ok : {"2021-06-30 10:00", "2021-06-30T10:00:59Z", "2021-06-30T10:00+02:00",
-                           "2021-06-30T10:00:00.250-0500", "2021-06-30T10:00:00+01", "2000-02-29",
-                           "2016-12-31T23:59:60"}) {
+    for (const char* ok :
+         {"2021-06-30 10:00", "2021-06-30T10:00:59Z", "2021-06-30T10:00+02:00",
+          "2021-06-30T10:00:00.250-0500", "2021-06-30T10:00:00+01", "2000-02-29", "2016-12-31T23:59:60"}) {
         INFO(ok);
         CHECK(parse_iso_datetime(ok));
     }
 }
 
 TEST_CASE("core: parse_iso_datetime rejects impossible and malformed dates", "[core][date]") {
-    for (const char* bad : {"", "2021", "2021-06", "2021-6-30", "21-06-30", "2021/06/30", "2021-02-30",
-                            "2023-02-29", "1900-02-29", "2021-04-31", "2021-00-10", "2021-13-01", "2021-06-00",
-                            "2021-06-30T", "2021-06-30T25:00", "2021-06-30T10:60", "2021-06-30T10",
-                            "2021-06-30T10:00:61", "2021-06-30x", "2021-06-30T10:00 PM", "+2021-06-30",
-                            "2021-06-30T10:00+2", "２０２１-06-30"}) {
+    for (const char* bad : {"",
+                            "2021",
+                            "2021-06",
+                            "2021-6-30",
+                            "21-06-30",
+                            "2021/06/30",
+                            "2021-02-30",
+                            "2023-02-29",
+                            "1900-02-29",
+                            "2021-04-31",
+                            "2021-00-10",
+                            "2021-13-01",
+                            "2021-06-00",
+                            "2021-06-30T",
+                            "2021-06-30T25:00",
+                            "2021-06-30T10:60",
+                            "2021-06-30T10",
+                            "2021-06-30T10:00:61",
+                            "2021-06-30x",
+                            "2021-06-30T10:00 PM",
+                            "+2021-06-30",
+                            "2021-06-30T10:00+2",
+                            "２０２１-06-30"}) {
         INFO(bad);
         CHECK_FALSE(parse_iso_datetime(bad));
     }
 }
 
 TEST_CASE("core: weekdays", "[core][date]") {
-    CHECK(weekday({1970, 1, 1}) == 3); // Thursday
+    CHECK(weekday({1970, 1, 1}) == 3);  // Thursday
     CHECK(weekday({2021, 6, 28}) == 0); // Monday
     CHECK(weekday({2021, 6, 30}) == 2);
-    CHECK(weekday({2000, 1, 1}) == 5); // Saturday
+    CHECK(weekday({2000, 1, 1}) == 5);   // Saturday
     CHECK(weekday({1969, 12, 31}) == 2); // before the epoch
     CHECK(weekday({2024, 2, 29}) == 3);
 }
@@ -58,7 +76,7 @@ TEST_CASE("core: ISO week numbers across year ends", "[core][date]") {
         CHECK(w.week == week);
     };
     check({2021, 6, 30}, 2021, 26);
-    check({2021, 1, 3}, 2020, 53);  // Sunday of 2020's last week
+    check({2021, 1, 3}, 2020, 53); // Sunday of 2020's last week
     check({2021, 1, 4}, 2021, 1);
     check({2019, 12, 30}, 2020, 1); // Monday belonging to the next week-year
     check({2015, 12, 31}, 2015, 53);

@@ -13,21 +13,22 @@ TEST_CASE("core: well-formed UTF-8 is accepted", "[core][utf8]") {
         INFO(ok);
         CHECK_FALSE(first_invalid_utf8(ok));
     }
-    CHECK_FALSE(first_invalid_utf8(std::string("a\0b", 3))); // NUL is valid UTF-8; ingest rejects it as binary
+    // NUL is valid UTF-8; ingest rejects it as binary.
+    CHECK_FALSE(first_invalid_utf8(std::string("a\0b", 3)));
 }
 
 TEST_CASE("core: ill-formed UTF-8 is found at its first byte", "[core][utf8]") {
     const std::pair<const char*, std::size_t> cases[] = {
-        {"\x80", 0},                  // lone continuation byte
-        {"ab\xC3", 2},                // truncated at the end
-        {"ab\xC3(", 2},               // continuation missing
-        {"\xC0\xAF", 0},              // overlong '/'
-        {"\xC1\xBF", 0},              // overlong
-        {"x\xE0\x80\xAF", 1},         // overlong three-byte
-        {"xy\xF0\x80\x80\xAF", 2},    // overlong four-byte
-        {"\xED\xA0\x80", 0},          // UTF-16 surrogate
-        {"\xF4\x90\x80\x80", 0},      // above U+10FFFF
-        {"\xF5\x80\x80\x80", 0},      // never a lead byte
+        {"\x80", 0},               // lone continuation byte
+        {"ab\xC3", 2},             // truncated at the end
+        {"ab\xC3(", 2},            // continuation missing
+        {"\xC0\xAF", 0},           // overlong '/'
+        {"\xC1\xBF", 0},           // overlong
+        {"x\xE0\x80\xAF", 1},      // overlong three-byte
+        {"xy\xF0\x80\x80\xAF", 2}, // overlong four-byte
+        {"\xED\xA0\x80", 0},       // UTF-16 surrogate
+        {"\xF4\x90\x80\x80", 0},   // above U+10FFFF
+        {"\xF5\x80\x80\x80", 0},   // never a lead byte
         {"\xFF", 0},
         {"ok \xE2\x82\xAC then \xE2\x82", 12}, // a good euro sign, then a truncated one
         {"\xE2\x28\xA1", 0},

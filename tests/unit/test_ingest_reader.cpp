@@ -19,7 +19,7 @@ namespace {
 
 /// A folder of its own under the system temporary folder, removed with everything in it.
 class TempDir {
-public:
+  public:
     TempDir() {
         static std::atomic<int> counter{0};
         path_ = fs::temp_directory_path() /
@@ -45,7 +45,7 @@ public:
     [[nodiscard]] const fs::path& path() const { return path_; }
     [[nodiscard]] std::string str() const { return path_.string(); }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -55,20 +55,23 @@ struct Read {
 
     [[nodiscard]] std::vector<std::string> ids() const {
         std::vector<std::string> out;
-        for (const auto& d : docs) out.push_back(d.id);
+        for (const auto& d : docs)
+            out.push_back(d.id);
         return out;
     }
     [[nodiscard]] std::size_t rejected() const {
         std::size_t n = 0;
-        for (const auto& p : problems) n += p.rejected ? 1 : 0;
+        for (const auto& p : problems)
+            n += p.rejected ? 1 : 0;
         return n;
     }
 };
 
 Read read(const std::vector<std::string>& inputs, const IngestOptions& opts = {}) {
     Read r;
-    read_inputs(inputs, opts, [&](Document&& d) { r.docs.push_back(std::move(d)); },
-                [&](InputProblem&& p) { r.problems.push_back(std::move(p)); });
+    read_inputs(
+        inputs, opts, [&](Document&& d) { r.docs.push_back(std::move(d)); },
+        [&](InputProblem&& p) { r.problems.push_back(std::move(p)); });
     return r;
 }
 
@@ -95,7 +98,8 @@ TEST_CASE("ingest: a text file is one document, kept byte for byte", "[ingest]")
     CHECK_FALSE(r.docs[0].title);
 }
 
-TEST_CASE("ingest: a folder is read recursively in sorted order, hidden and other files skipped", "[ingest]") {
+TEST_CASE("ingest: a folder is read recursively in sorted order, hidden and other files skipped",
+          "[ingest]") {
     TempDir dir;
     dir.write("b/z.txt", "Zed.");
     dir.write("a/y.md", "# Why\n\nBecause.");
@@ -121,12 +125,13 @@ TEST_CASE("ingest: inputs are read in the order given", "[ingest]") {
 
 TEST_CASE("ingest: JSON Lines fields, ids and the id fallback", "[ingest]") {
     TempDir dir;
-    const auto file = dir.write("news/feed.jsonl",
-                                "{\"id\": \"a1\", \"text\": \"Alpha.\", \"date\": \"2021-06-30\", \"title\": \"T\", "
-                                "\"url\": \"https://example.org/a\"}\n"
-                                "\n"
-                                "{\"text\": \"No id.\", \"date\": \"1998-02-06T22:19:00\"}\r\n"
-                                "{\"id\": 42, \"text\": \"Numeric id.\", \"extra\": [1, 2]}\n");
+    const auto file =
+        dir.write("news/feed.jsonl",
+                  "{\"id\": \"a1\", \"text\": \"Alpha.\", \"date\": \"2021-06-30\", \"title\": \"T\", "
+                  "\"url\": \"https://example.org/a\"}\n"
+                  "\n"
+                  "{\"text\": \"No id.\", \"date\": \"1998-02-06T22:19:00\"}\r\n"
+                  "{\"id\": 42, \"text\": \"Numeric id.\", \"extra\": [1, 2]}\n");
     SECTION("from a file named on the command line") {
         const auto r = read({file.string()});
         CHECK(r.problems.empty());
@@ -149,7 +154,8 @@ TEST_CASE("ingest: JSON Lines fields, ids and the id fallback", "[ingest]") {
 TEST_CASE("ingest: --dct fills documents without a date of their own", "[ingest]") {
     TempDir dir;
     const auto txt = dir.write("plain.txt", "Plain.");
-    const auto jsonl = dir.write("feed.jsonl", "{\"text\": \"Undated.\"}\n{\"text\": \"Dated.\", \"date\": \"2020-01-02\"}\n");
+    const auto jsonl = dir.write(
+        "feed.jsonl", "{\"text\": \"Undated.\"}\n{\"text\": \"Dated.\", \"date\": \"2020-01-02\"}\n");
     IngestOptions opts;
     opts.dct = "2021-06-30";
     const auto r = read({txt.string(), jsonl.string()}, opts);
@@ -168,7 +174,8 @@ TEST_CASE("ingest: a bad date is a warning and the document is kept", "[ingest]"
     SECTION("without --dct the documents have none") {
         const auto r = read({file.string()}, opts);
         REQUIRE(r.docs.size() == 3);
-        for (const auto& d : r.docs) CHECK_FALSE(d.dct);
+        for (const auto& d : r.docs)
+            CHECK_FALSE(d.dct);
         REQUIRE(r.problems.size() == 3);
         CHECK(r.rejected() == 0);
         CHECK(r.problems[0].code == DiagCode::bad_date);
@@ -182,7 +189,8 @@ TEST_CASE("ingest: a bad date is a warning and the document is kept", "[ingest]"
         opts.dct = "2021-06-30";
         const auto r = read({file.string()}, opts);
         REQUIRE(r.docs.size() == 3);
-        for (const auto& d : r.docs) CHECK(d.dct == std::optional<std::string>("2021-06-30"));
+        for (const auto& d : r.docs)
+            CHECK(d.dct == std::optional<std::string>("2021-06-30"));
     }
 }
 
@@ -252,7 +260,8 @@ TEST_CASE("ingest: binary files and empty documents are rejected", "[ingest]") {
     const auto binary = dir.write("image.txt", std::string("GIF89a\0\0\x01\x02", 10));
     const auto empty = dir.write("empty.txt", "");
     const auto blank = dir.write("blank.md", " \n\t\r\n");
-    const auto nul_line = dir.write("feed.jsonl", "{\"text\": \"a\\u0000b\"}\n{\"text\": \"   \"}\n{\"text\": \"ok\"}\n");
+    const auto nul_line =
+        dir.write("feed.jsonl", "{\"text\": \"a\\u0000b\"}\n{\"text\": \"   \"}\n{\"text\": \"ok\"}\n");
     const auto r = read({binary.string(), empty.string(), blank.string(), nul_line.string()});
     CHECK(r.ids() == std::vector<std::string>{"feed.jsonl:3"});
     REQUIRE(r.problems.size() == 5);
@@ -309,9 +318,11 @@ TEST_CASE("ingest: stdin is text or JSON Lines", "[ingest]") {
 }
 
 TEST_CASE("ingest: check_dct accepts ISO dates and date-times only", "[ingest]") {
-    for (const char* ok : {"2021-06-30", "1998-01-08T18:30", "1998-02-06T22:19:00", "2024-02-29", "2021-06-30T10:00:00Z"})
+    for (const char* ok :
+         {"2021-06-30", "1998-01-08T18:30", "1998-02-06T22:19:00", "2024-02-29", "2021-06-30T10:00:00Z"})
         CHECK_FALSE(check_dct(ok));
-    for (const char* bad : {"", "2021-02-30", "2023-02-29", "30/06/2021", "June 30, 2021", "2021-13-01", "2021-06-30T24:00"}) {
+    for (const char* bad :
+         {"", "2021-02-30", "2023-02-29", "30/06/2021", "June 30, 2021", "2021-13-01", "2021-06-30T24:00"}) {
         INFO(bad);
         REQUIRE(check_dct(bad));
         CHECK_THAT(*check_dct(bad), Catch::Contains("ISO 8601"));

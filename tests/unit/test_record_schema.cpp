@@ -42,9 +42,11 @@ const rapidjson::SchemaDocument& record_schema() {
 std::string schema_errors(const std::string& json) {
     rapidjson::Document d;
     d.Parse(json.c_str(), json.size());
-    if (d.HasParseError()) return "not JSON";
+    if (d.HasParseError())
+        return "not JSON";
     rapidjson::SchemaValidator v(record_schema());
-    if (d.Accept(v)) return {};
+    if (d.Accept(v))
+        return {};
     rapidjson::StringBuffer where, keyword;
     v.GetInvalidSchemaPointer().StringifyUriFragment(where);
     v.GetInvalidDocumentPointer().StringifyUriFragment(keyword);
@@ -76,10 +78,12 @@ void check_spans(const Extraction& x) {
 
 Extraction read_and_extract(const fs::path& file, const std::string& dct) {
     IngestOptions opts;
-    if (!dct.empty()) opts.dct = dct;
+    if (!dct.empty())
+        opts.dct = dct;
     std::vector<Document> docs;
-    read_inputs({file.string()}, opts, [&](Document&& d) { docs.push_back(std::move(d)); },
-                [](InputProblem&& p) { FAIL(p.where.str() << ": " << p.message); });
+    read_inputs(
+        {file.string()}, opts, [&](Document&& d) { docs.push_back(std::move(d)); },
+        [](InputProblem&& p) { FAIL(p.where.str() << ": " << p.message); });
     REQUIRE(docs.size() == 1);
     static const Pipeline pipeline;
     return pipeline.extract(std::move(docs.front()));
@@ -186,11 +190,14 @@ std::string without_member(const std::string& json, const char* pointer) {
 
 TEST_CASE("record: pipeline records of the samples validate", "[record][schema]") {
     const fs::path samples = fs::path(ANNALS_SOURCE_DIR) / "samples";
-    const std::pair<const char*, const char*> cases[] = {
-        {"diplomacy", "2024-05-14"}, {"conflict", "2023-11-23"}, {"business", "2024-10-29"}, {"court", "2024-02-09"}};
+    const std::pair<const char*, const char*> cases[] = {{"diplomacy", "2024-05-14"},
+                                                         {"conflict", "2023-11-23"},
+                                                         {"business", "2024-10-29"},
+                                                         {"court", "2024-02-09"}};
     for (const auto& [name, dct] : cases) {
         SECTION(name) {
-            for (const auto& file : {samples / (std::string(name) + ".txt"), samples / "jsonl" / (std::string(name) + ".jsonl")}) {
+            for (const auto& file : {samples / (std::string(name) + ".txt"),
+                                     samples / "jsonl" / (std::string(name) + ".jsonl")}) {
                 INFO(file.string());
                 const auto x = read_and_extract(file, file.extension() == ".txt" ? dct : "");
                 CHECK(x.doc.dct);
