@@ -52,18 +52,24 @@ void run_size(std::size_t events, const std::string& dir, std::size_t queries) {
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
 
     const auto t0 = Clock::now();
-    GraphBuilder b(MergeOptions{1});
-    for (std::size_t i = 0; i < docs; ++i) {
-        const Extraction x = synthetic_document(i, o);
-        b.add(x, content_hash(to_json(x)), true);
+    double t_add = 0, t_merge = 0, t_save = 0;
+    std::size_t nodes = 0, edges = 0;
+    {
+        GraphBuilder b(MergeOptions{1});
+        for (std::size_t i = 0; i < docs; ++i) {
+            const Extraction x = synthetic_document(i, o);
+            b.add(x, content_hash(to_json(x)), true);
+        }
+        t_add = seconds_since(t0);
+        const auto t1 = Clock::now();
+        const KnowledgeGraph kg = b.build();
+        t_merge = seconds_since(t1);
+        nodes = kg.node_count();
+        edges = kg.edge_count();
+        const auto t2 = Clock::now();
+        Store(path, true).save(kg);
+        t_save = seconds_since(t2);
     }
-    const double t_add = seconds_since(t0);
-    const auto t1 = Clock::now();
-    const KnowledgeGraph kg = b.build();
-    const double t_merge = seconds_since(t1);
-    const auto t2 = Clock::now();
-    Store(path, true).save(kg);
-    const double t_save = seconds_since(t2);
     const double t_build = seconds_since(t0);
 
     const auto t3 = Clock::now();
@@ -81,8 +87,7 @@ void run_size(std::size_t events, const std::string& dir, std::size_t queries) {
         f.window = DateWindow{std::string("2010-01-01"), std::string("2019-12-31")};
         (void)events_table(loaded, f);
     });
-    std::printf("events %zu (docs %zu, actors %zu): nodes %zu, edges %zu\n", events, docs, o.actors, kg.node_count(),
-                kg.edge_count());
+    std::printf("events %zu (docs %zu, actors %zu): nodes %zu, edges %zu\n", events, docs, o.actors, nodes, edges);
     std::printf("  build %.2f s (records+add %.2f, merge %.2f, save %.2f); store %.1f MB; load %.2f s\n", t_build, t_add,
                 t_merge, t_save, static_cast<double>(std::filesystem::file_size(path)) / 1e6, t_load);
     std::printf("  neighbors median %.3f ms p95 %.3f ms; path median %.3f ms p95 %.3f ms; events median %.3f ms p95 %.3f ms\n",
@@ -110,6 +115,7 @@ int main(int argc, char** argv) {
     if (full) sizes.push_back(1000000);
     for (const std::size_t n : sizes) {
         // Each size in its own process, so its peak memory is its own.
+        std::fflush(stdout);
         const pid_t pid = fork();
         if (pid == 0) {
             run_size(n, dir, queries);

@@ -74,8 +74,21 @@ std::string node_label(const VertexBundle& n) {
 
 Table events_table(const KnowledgeGraph& kg, const EventFilter& f) {
     const Graph& g = kg.graph();
+    // An actor or place filter walks that node's edges instead of every vertex.
+    std::vector<Vertex> candidates;
+    if (f.actor) {
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(*f.actor, g)))
+            if (g[e].kind == EdgeKind::participates_in) candidates.push_back(boost::target(e, g));
+    } else if (f.place) {
+        for (const Edge e : boost::make_iterator_range(boost::in_edges(*f.place, g)))
+            if (g[e].kind == EdgeKind::located_in) candidates.push_back(boost::source(e, g));
+    } else {
+        for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) candidates.push_back(v);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<std::pair<EventDate, Vertex>> rows;
-    for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
+    for (const Vertex v : candidates)
         if (keep(g, v, f)) rows.emplace_back(event_date(g[v]), v);
     std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
         const bool ua = a.first.relation == DateRelation::undated, ub = b.first.relation == DateRelation::undated;

@@ -90,7 +90,7 @@ Store::Store(const std::string& path, bool create) {
     try {
         db_->exec("PRAGMA journal_mode = WAL");
         db_->exec("PRAGMA synchronous = NORMAL");
-        db_->exec("PRAGMA cache_size = -262144");
+        db_->exec("PRAGMA cache_size = -65536");
         db_->exec("PRAGMA temp_store = MEMORY");
         if (create && table_count(*db_) == 0) create_schema(*db_);
         check_format(*db_);

@@ -164,8 +164,15 @@ void Store::save(const KnowledgeGraph& kg, const SaveProgress& progress) {
             if (g[v].kind == NodeKind::event) w.event(g, v);
             else w.entity(g[v]);
         }
+        // Rows go in primary-key order: appending to a B-tree is far cheaper than scattering.
+        std::vector<Edge> relations;
         for (const Edge e : boost::make_iterator_range(boost::edges(g)))
-            if (g[e].kind == EdgeKind::relation) w.relation(g, e);
+            if (g[e].kind == EdgeKind::relation) relations.push_back(e);
+        std::sort(relations.begin(), relations.end(), [&g](Edge a, Edge b) {
+            return std::tie(g[a].type, g[boost::source(a, g)].key, g[boost::target(a, g)].key) <
+                   std::tie(g[b].type, g[boost::source(b, g)].key, g[boost::target(b, g)].key);
+        });
+        for (const Edge e : relations) w.relation(g, e);
         db.exec(detail::kIndexSql);
         tx.commit();
     }
