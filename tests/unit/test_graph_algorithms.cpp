@@ -1,6 +1,7 @@
 // Graph algorithms checked against NetworkX on random graphs. Skips when Debian's python3
 // with networkx is not installed.
 #include "annals/graph/analysis.hpp"
+#include "test_graph_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -37,7 +38,9 @@ SimpleGraph random_graph(std::size_t n, std::size_t m, std::uint64_t seed) {
 
 /// NetworkX's answers, one line per vertex: "distance-from-0 betweenness pagerank".
 std::vector<std::vector<double>> networkx(const SimpleGraph& g) {
-    const std::string edges = "graph_algorithms_edges.txt", script = "graph_algorithms_nx.py", out = "graph_algorithms_out.txt";
+    const std::string edges = graph_test::fresh_path("graph_algorithms_edges.txt"),
+                      script = graph_test::fresh_path("graph_algorithms_nx.py"),
+                      out = graph_test::fresh_path("graph_algorithms_out.txt");
     {
         std::ofstream f(edges);
         for (const auto e : boost::make_iterator_range(boost::edges(g))) f << boost::source(e, g) << ' ' << boost::target(e, g) << '\n';

@@ -5,6 +5,7 @@
 #include "annals/record/json_reader.hpp"
 
 #include <filesystem>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,14 @@ inline annals::KnowledgeGraph graph_of(const std::vector<const char*>& files, in
     return b.build();
 }
 
-/// A fresh path in the test's working folder; any old file (and its WAL) removed.
+/// A fresh path in this process's own scratch folder under the system temp folder, so test
+/// runs never write into the source tree; any old file (and its WAL) removed.
 inline std::string fresh_path(const std::string& name) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(name + suffix);
-    return name;
+    const auto dir = std::filesystem::temp_directory_path() / ("annals-tests-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / name).string();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    return path;
 }
 
 } // namespace graph_test

@@ -4,8 +4,6 @@
 #include "extraction_run.hpp"
 
 #include "annals/core/atomic_file.hpp"
-#include "annals/record/json_writer.hpp"
-#include "annals/runner.hpp"
 #include "annals/store/build_outputs.hpp"
 
 #include <filesystem>
@@ -24,29 +22,10 @@ struct BuildOptions {
 /// Extracts every input; each record goes to `out` and into `merge` (with its text, so
 /// evidence sentences are quoted). Returns the exit status.
 int extract_into(const ExtractionFlags& flags, std::ostream& out, StoreMerge& merge) {
-    IngestOptions ingest;
-    if (!flags.dct.empty()) ingest.dct = flags.dct;
-    ingest.stdin_format = flags.stdin_format == "text"    ? StdinFormat::text
-                          : flags.stdin_format == "jsonl" ? StdinFormat::jsonl
-                                                          : StdinFormat::auto_detect;
-    const Pipeline pipeline(
-        PipelineOptions{flags.data_dir, flags.mode == "narrative" ? TimeMode::narrative : TimeMode::news});
-    RunOptions run;
-    run.threads = flags.threads;
-    const auto stats = run_extraction(
-        flags.inputs, ingest, pipeline, run,
-        [&](const Extraction& x) {
-            const std::string line = to_json(x);
-            out << line << '\n';
-            merge.add(x, content_hash(line), true);
-        },
-        [](const InputProblem& p) { say_problem(p); });
-    if (stats.rejected > 0) {
-        say_error(std::to_string(stats.rejected) + " input(s) rejected; " + std::to_string(stats.documents) +
-                  " document(s) processed");
-        return bad_input;
-    }
-    return ok;
+    return run_with_flags(flags, [&](const Extraction& x, const std::string& line) {
+        out << line << '\n';
+        merge.add(x, content_hash(line), true);
+    });
 }
 
 int run_build(const BuildOptions& o) {

@@ -5,7 +5,6 @@
 
 #include <iostream>
 
-
 namespace annals::cli {
 
 void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
@@ -22,7 +21,7 @@ void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
         ->check(CLI::IsMember({"news", "narrative"}));
 }
 
-int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
+int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, const std::string&)>& each) {
     IngestOptions ingest;
     if (!flags.dct.empty()) ingest.dct = flags.dct;
     ingest.stdin_format = flags.stdin_format == "text"    ? StdinFormat::text
@@ -37,22 +36,27 @@ int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
     const auto stats = run_extraction(
         flags.inputs, ingest, pipeline, run,
         [&](const Extraction& x) {
-            out << to_json(x) << '\n';
+            each(x, to_json(x));
             if (progress && ++done % 100 == 0) std::cerr << "\rannals: " << done << " documents" << std::flush;
         },
         [](const InputProblem& p) { say_problem(p); });
     if (progress && done >= 100) std::cerr << '\n';
-    out.flush();
-    if (!out) {
-        say_error("write failed");
-        return bad_input;
-    }
     if (stats.rejected > 0) {
         say_error(std::to_string(stats.rejected) + " input(s) rejected; " + std::to_string(stats.documents) +
                   " document(s) processed");
         return bad_input;
     }
     return ok;
+}
+
+int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
+    const int status = run_with_flags(flags, [&](const Extraction&, const std::string& line) { out << line << '\n'; });
+    out.flush();
+    if (!out) {
+        say_error("write failed");
+        return bad_input;
+    }
+    return status;
 }
 
 } // namespace annals::cli

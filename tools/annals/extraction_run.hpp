@@ -3,6 +3,9 @@
 
 #include "cli.hpp"
 
+#include "annals/record/extraction.hpp"
+
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,6 +23,10 @@ struct ExtractionFlags {
 
 /// Adds INPUT..., --dct, -j, --data-dir, --stdin-format and --mode to `cmd`.
 void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags);
+
+/// Extracts every input and calls `each` with each record and its JSON line, in input order;
+/// reports problems on stderr. Returns the exit status (bad_input when anything was rejected).
+int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, const std::string&)>& each);
 
 /// Extracts every input and writes one record per line to `out`; reports problems on
 /// stderr. Returns the exit status (bad_input when anything was rejected).
