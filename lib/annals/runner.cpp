@@ -2,6 +2,8 @@
 
 #include "annals/core/parallel.hpp"
 
+#include <future>
+
 namespace annals {
 namespace {
 
@@ -22,9 +24,23 @@ RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOpti
     constexpr std::size_t kMaxBatchBytes = 64u << 20;
     std::vector<Document> batch;
     std::size_t batch_bytes = 0;
+    // With several threads, batch k is extracted in the background while batch k+1 is read,
+    // so reading files does not leave the workers idle; at most two batches are held.
+    std::future<std::vector<Extraction>> pending;
+    auto drain = [&] {
+        if (!pending.valid()) return;
+        for (const auto& x : pending.get()) on_result(x);
+    };
     auto flush = [&] {
-        for (const auto& x : extract_batch(batch, pipeline, threads)) on_result(x);
-        batch.clear();
+        if (threads <= 1) {
+            for (const auto& x : extract_batch(batch, pipeline, threads)) on_result(x);
+        } else {
+            drain();
+            pending = std::async(std::launch::async, [&pipeline, threads, b = std::move(batch)]() mutable {
+                return extract_batch(b, pipeline, threads);
+            });
+        }
+        batch = {};
         batch_bytes = 0;
     };
     read_inputs(
@@ -41,6 +57,7 @@ RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOpti
             on_problem(std::move(p));
         });
     if (!batch.empty()) flush();
+    drain();
     return stats;
 }
 

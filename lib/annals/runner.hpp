@@ -28,7 +28,8 @@ using OnExtraction = std::function<void(const Extraction&)>;
 
 /// Reads `inputs`, extracts each document with `pipeline` on `opts.threads` threads and
 /// calls `on_result` for each in input order on the calling thread, whatever the thread
-/// count (so the output is byte-identical for any -j). Problems go to `on_problem`.
+/// count (so the output is byte-identical for any -j). Problems go to `on_problem`. With
+/// several threads, reading overlaps extraction; at most two batches are held in memory.
 RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOptions& ingest,
                         const Pipeline& pipeline, const RunOptions& opts, const OnExtraction& on_result,
                         const OnProblem& on_problem);

@@ -24,10 +24,21 @@ FileKind kind_of(const fs::path& p) {
     return FileKind::other;
 }
 
+// One read of the whole file: going through istreambuf_iterator costs more than segmenting.
 std::optional<std::string> slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return std::nullopt;
-    std::string out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    std::string out;
+    if (!ec) {
+        out.resize(size);
+        in.read(out.data(), static_cast<std::streamsize>(size));
+        out.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    // Files that grow while read, or report no size (pipes), are read to their end.
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) out.append(buf, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) return std::nullopt;
     return out;
 }
