@@ -109,9 +109,6 @@ void drop(Atom& a, Cls c) { a.classes &= ~cls_bit(c); }
 void apply_context(AtomText& at) {
     for (std::size_t i = 0; i < at.atoms.size(); ++i) {
         Atom& a = at.atoms[i];
-        if (four_digit_year_shape(at, i) && is_year(at, i)) {
-            a.classes |= cls_bit(Cls::YEAR);
-        }
         if (a.classes & cls_bit(Cls::TITLEHEAD) && !a.cap) drop(a, Cls::TITLEHEAD);
         if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
         if (!a.info) continue;
@@ -128,6 +125,9 @@ void apply_context(AtomText& at) {
             if (!ok) drop(a, e.cls);
         }
     }
+    // years last: "the 1988 second quarter" needs "second" decided first
+    for (std::size_t i = 0; i < at.atoms.size(); ++i)
+        if (four_digit_year_shape(at, i) && is_year(at, i)) at.atoms[i].classes |= cls_bit(Cls::YEAR);
 }
 
 } // namespace annals::detail

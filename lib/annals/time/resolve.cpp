@@ -7,6 +7,11 @@
 namespace annals::detail {
 namespace {
 
+/// A month named up to this many months after the anchor, or a day up to this many days
+/// after it, stays in the anchor's year even in the past tense.
+constexpr int near_months = 1;
+constexpr int near_days = 60;
+
 int to_int(std::string_view s, int fallback = -1) {
     int v = 0;
     const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -95,6 +100,42 @@ std::string shift(const CivilDate& d, std::string_view unit, int n) {
     if (unit == "D") return format_date(add_days(d, n));
     return format_date(d); // hours, minutes: the anchor day
 }
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+CivilDate easter_sunday(int y) {
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+    const int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    const int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return {y, month, day};
+}
+
+/// The k-th (k < 0: the last) weekday `wd` (0 = Monday) of a month.
+CivilDate nth_weekday(int year, int month, int wd, int k) {
+    if (k < 0) {
+        const CivilDate last{year, month, days_in_month(year, month)};
+        return add_days(last, -((weekday(last) - wd + 7) % 7));
+    }
+    const CivilDate first{year, month, 1};
+    return add_days(first, (wd - weekday(first) + 7) % 7 + 7L * (k - 1));
+}
+
+/// How far the month or day named by `parts` (year-MM[-DD]) lies after `d` in d's year, in
+/// months or days; a large number for quarters, halves and seasons (no window for them).
+int ahead_of(const std::vector<std::string_view>& parts, const CivilDate& d) {
+    constexpr int far = 1000;
+    const auto p1 = parts[1];
+    if (p1.empty() || p1[0] < '0' || p1[0] > '9') return far;
+    const int m = to_int(p1);
+    if (parts.size() <= 2) return m - d.month;
+    const int day = to_int(parts[2]);
+    if (m < 1 || m > 12 || day < 1 || day > days_in_month(d.year, m)) return far;
+    return static_cast<int>(days_from_civil({d.year, m, day}) - days_from_civil(d));
+}
+
+/// The distance within which a month (in months) or a day (in days) stays in the anchor's
+/// year against the past tense.
+int near_window(const std::vector<std::string_view>& parts) { return parts.size() <= 2 ? near_months : near_days; }
 
 } // namespace
 
@@ -238,6 +279,7 @@ void Resolver::remember(const Resolved& r, std::size_t sentence) {
     const auto p = parse_point(r.value);
     if (!p) return;
     last_date_ = p;
+    if (p->gran == 'Q') last_quarter_ = p;
     if (r.anchor == TimexAnchor::absolute) last_explicit_ = p;
     if (p->gran == 'D') {
         last_day_ = p;
@@ -275,6 +317,41 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         if (!a) return finish("", TimexAnchor::none, true);
         return finish(format_date(a->point.first), a->kind);
     }
+    if (kind == "wdyear" && parts.size() == 4) { // wdyear-MM-DD-N: a date with its weekday
+        const int wd = to_int(parts[3], 1) - 1;
+        const std::string plain = "year-" + std::string(parts[1]) + "-" + std::string(parts[2]);
+        auto out = resolve_undef(plain + (time.empty() ? "" : "@" + time), tense, sentence);
+        const auto p = parse_point(out.value);
+        if (!p || weekday(p->first) == wd) return out;
+        // the weekday names the year: the nearest year around the chosen one where it fits
+        for (const int dy : {-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6}) {
+            const CivilDate c{p->first.year + dy, p->first.month, p->first.day};
+            if (c.day <= days_in_month(c.year, c.month) && weekday(c) == wd) {
+                out.value = format_date(c) + time;
+                return out;
+            }
+        }
+        return out;
+    }
+    if ((kind == "nth" && parts.size() == 4) || kind == "easter") {
+        // a holiday: its date in the anchor's year decides the year as any month and day would
+        const int month = kind == "easter" ? 0 : to_int(parts[1], 1);
+        const int wd = kind == "easter" ? 0 : to_int(parts[2], 1) - 1;
+        const int k = kind == "easter" ? 0 : parts[3] == "L" ? -1 : to_int(parts[3], 1);
+        long shift_days = 0;
+        if (kind == "easter" && parts.size() >= 3) shift_days = (parts[1] == "MINUS" ? -1 : 1) * to_int(parts[2], 0);
+        auto day_in = [&](int y) {
+            return kind == "easter" ? add_days(easter_sunday(y), shift_days) : nth_weekday(y, month, wd, k);
+        };
+        // without an anchor any year gives the month, which is all that is kept (XXXX-MM-XX)
+        const auto a = base_anchor('Y');
+        const CivilDate guess = day_in(a ? a->point.first.year : 2000);
+        auto out = resolve_undef("year-" + pad(guess.month, 2) + "-" + pad(guess.day, 2) + (time.empty() ? "" : "@" + time),
+                                 tense, sentence);
+        if (const auto p = parse_point(out.value)) out.value = format_date(day_in(p->first.year)) + time;
+        else out.value = "XXXX-" + pad(guess.month, 2) + "-XX";
+        return out;
+    }
     if (kind == "year" && parts.size() >= 2) { // year-MM[-DD], year-Qn, year-Hn, year-SU
         const std::string rest(body.substr(5));
         const auto a = base_anchor('Y');
@@ -291,9 +368,13 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
                 target = to_int(p1) * 100 + (parts.size() > 2 ? to_int(parts[2]) : 0);
                 now = d.month * 100 + (parts.size() > 2 ? d.day : 0);
             }
-            if (past && target > now) --year;
-            if (future && target < now) ++year;
-
+            // a day or month just after the anchor stays in its year even in the past tense:
+            // news names a date of last year with its year, and "was extended to Nov. 20" or
+            // "stock of record Nov. 22" written a fortnight before are this year's
+            if (past && target > now && ahead_of(parts, d) > near_window(parts)) --year;
+            // results "will be reported" for the quarter just ended: that quarter stays
+            const bool last_quarter = p1[0] == 'Q' && target + 100 == now;
+            if (future && target < now && !last_quarter) ++year;
         }
         return finish(pad(year, 4) + "-" + rest, a->kind);
     }
@@ -309,8 +390,8 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         }
         if (vague) return finish(parts[2] == "MINUS" ? "PAST_REF" : "FUTURE_REF", TimexAnchor::none);
         // a year back from a quarter in focus is that quarter a year earlier (a year ago)
-        if (kind != "this" && unit == "Y" && last_date_ && last_date_->gran == 'Q')
-            return finish(pad(last_date_->first.year + n, 4) + "-Q" + std::to_string(quarter_of(last_date_->first.month)),
+        if (kind != "this" && unit == "Y" && n == -1 && last_quarter_)
+            return finish(pad(last_quarter_->first.year + n, 4) + "-Q" + std::to_string(quarter_of(last_quarter_->first.month)),
                           TimexAnchor::previous);
         const char needed = needed_for_unit(unit);
         const auto a = kind == "REF" ? ref_anchor(needed) : base_anchor(needed);

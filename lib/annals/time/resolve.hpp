@@ -55,6 +55,7 @@ private:
     std::optional<CivilDate> dct_;
     TimeMode mode_;
     std::optional<Point> last_date_;     ///< the last date resolved (for REF)
+    std::optional<Point> last_quarter_;  ///< the last quarter named: reports count a year back from it
     std::optional<Point> last_explicit_; ///< the last absolute date (narrative anchor)
     std::optional<Point> last_day_;      ///< the last day-precise date, for clock times
     std::size_t last_day_sentence_ = 0;

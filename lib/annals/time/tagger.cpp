@@ -23,7 +23,27 @@ TimexType type_of(detail::RuleType t) {
 
 /// Only values whose year or direction depends on the verb need the tense.
 bool needs_tense(std::string_view v) {
-    return v.find("UNDEF-year") != std::string_view::npos || v.find("UNDEF-tense") != std::string_view::npos;
+    for (const std::string_view k : {"UNDEF-year", "UNDEF-wdyear", "UNDEF-tense", "UNDEF-nth", "UNDEF-easter"})
+        if (v.find(k) != std::string_view::npos) return true;
+    return false;
+}
+
+/// A clock time with no day before it in its sentence takes the day of the first
+/// day-precise date after it in the sentence ("at 10 a.m. (0800 GMT) on Friday").
+void take_day_from_later_date(std::vector<Timex>& out, const std::vector<std::size_t>& floating) {
+    for (const auto i : floating) {
+        auto& t = out[i];
+        const auto tpos = t.value.find('T');
+        if (tpos == std::string::npos) continue;
+        for (auto j = i + 1; j < out.size() && out[j].sentence == t.sentence; ++j) {
+            const auto p = detail::parse_point(out[j].value);
+            if (!p || p->gran != 'D' || out[j].type == TimexType::duration || out[j].type == TimexType::set) continue;
+            t.value = format_date(p->first) + t.value.substr(tpos);
+            t.anchor = TimexAnchor::previous;
+            t.interval = detail::interval_of(t.value);
+            break;
+        }
+    }
 }
 
 } // namespace
@@ -47,6 +67,7 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
 
     std::vector<Timex> out;
     out.reserve(candidates.size());
+    std::vector<std::size_t> floating; // clock times that found no day before them
     for (const auto& c : candidates) {
         const auto& first = atoms.atoms[c.first];
         const Span span{first.begin, atoms.atoms[c.last - 1].end};
@@ -58,6 +79,11 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
             // a term ("payable Dec. 7", "by Jan. 14") is set in the past for a later date
             if (tense == Tense::past && c.first > 0 && atoms.has(c.first - 1, detail::Cls::DEADLINE) &&
                 atoms.atoms[c.first - 1].sentence == first.sentence)
+                tense = Tense::unknown;
+            // "Tuesday's vote": the possessive names an event of its own, not the verb's, so
+            // the nearest such weekday is meant
+            if (c.value.starts_with("UNDEF-tense-weekday") && atoms.is(c.last, "'s") &&
+                atoms.atoms[c.last].sentence == first.sentence)
                 tense = Tense::unknown;
         }
         auto r = resolver.resolve(c.value, tense, first.sentence);
@@ -73,8 +99,10 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
         if (r.unresolved)
             diags.push_back({DiagCode::unresolved_time, span,
                              "no anchor date for '" + std::string(span.of(text)) + "'; left as " + t.value});
+        if (c.value.starts_with("UNDEF-clock") && r.anchor != TimexAnchor::previous) floating.push_back(out.size());
         out.push_back(std::move(t));
     }
+    take_day_from_later_date(out, floating);
     return out;
 }
 
