@@ -3,6 +3,8 @@
 /// classes that trigger constraints name. Both are read from data files a user can read and
 /// extend (events/ontology.tsv, events/classes.tsv; formats in lib/data/events/README.md).
 
+#include "annals/core/data_file.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -81,17 +83,13 @@ private:
 namespace detail {
 
 /// One row of an event data table: its tab-separated fields and "file:line".
-struct EventRow {
-    std::vector<std::string_view> fields;
-    std::string where;
-};
+using EventRow = DataRow;
 
-/// Reads `path`, checks that its first line is "# format: <format>", skips blank and '#' lines
-/// and calls `row` for each other line, after checking it has `columns` fields. Throws
-/// Error(Errc::io) when unreadable and Error(Errc::bad_data, "file:line") for a bad format line
-/// or a wrong field count.
-void read_event_table(const std::string& path, std::string_view format, std::size_t columns,
-                      const std::function<void(const EventRow&)>& row);
+/// read_data_file with a fixed number of columns.
+inline void read_event_table(const std::string& path, std::string_view format, std::size_t columns,
+                             const std::function<void(const EventRow&)>& row) {
+    read_data_file(path, format, row, columns);
+}
 
 /// Splits on `sep`, keeping empty pieces.
 [[nodiscard]] std::vector<std::string> split_on(std::string_view s, char sep);

@@ -1,7 +1,7 @@
 #include "annals/lexicon/context_rules.hpp"
 
 #include "annals/core/error.hpp"
-#include "annals/lexicon/data_file.hpp"
+#include "annals/core/data_file.hpp"
 
 #include <algorithm>
 #include <charconv>

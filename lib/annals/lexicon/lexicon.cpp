@@ -1,7 +1,7 @@
 #include "annals/lexicon/lexicon.hpp"
 
 #include "annals/core/error.hpp"
-#include "annals/lexicon/data_file.hpp"
+#include "annals/core/data_file.hpp"
 #include "annals/lexicon/string_table.hpp"
 #include "annals/pipeline.hpp"
 

@@ -1,4 +1,4 @@
-#include "annals/lexicon/data_file.hpp"
+#include "annals/core/data_file.hpp"
 
 #include "annals/core/error.hpp"
 
@@ -7,7 +7,8 @@
 
 namespace annals::detail {
 
-void read_data_file(const std::string& path, std::string_view format, const std::function<void(const DataRow&)>& row) {
+void read_data_file(const std::string& path, std::string_view format, const std::function<void(const DataRow&)>& row,
+                    std::size_t columns) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(Errc::io, path, "cannot open the data file");
     std::ostringstream buf;
@@ -35,6 +36,10 @@ void read_data_file(const std::string& path, std::string_view format, const std:
             if (tab == std::string_view::npos) break;
             b = tab + 1;
         }
+        if (columns != 0 && r.fields.size() != columns)
+            throw Error(Errc::bad_data, r.where,
+                        "expected " + std::to_string(columns) + " tab-separated fields, found " +
+                            std::to_string(r.fields.size()));
         row(r);
     }
     if (line_no == 0) throw Error(Errc::bad_data, path, "empty data file");
