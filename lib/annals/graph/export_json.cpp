@@ -2,27 +2,16 @@
 #include "annals/graph/event_date.hpp"
 #include "annals/graph/export.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "annals/core/json_out.hpp"
 
 namespace annals {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void key(Writer& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-void put_opt(Writer& w, const std::optional<std::string>& s) {
-    if (s) put(w, *s);
-    else w.Null();
-}
-
-void put_span(Writer& w, const Span& s) {
-    w.StartArray();
-    w.Uint64(s.begin);
-    w.Uint64(s.end);
-    w.EndArray();
-}
+using json::key;
+using json::put;
+using json::put_opt;
+using json::put_span;
+using json::Writer;
 
 void put_evidence(Writer& w, const Evidence& e) {
     w.StartObject();

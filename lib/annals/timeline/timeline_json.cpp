@@ -2,8 +2,7 @@
 #include "annals/core/date.hpp"
 #include "annals/timeline/timeline.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "annals/core/json_out.hpp"
 
 #include <cctype>
 #include <set>
@@ -11,10 +10,9 @@
 namespace annals {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void key(Writer& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+using json::key;
+using json::put;
+using json::Writer;
 void put_or_null(Writer& w, const std::string& s) {
     if (s.empty()) w.Null();
     else put(w, s);
