@@ -31,4 +31,19 @@ inline void put_span(Writer& w, const Span& s) {
     w.EndArray();
 }
 
+/// A point as {"lat", "lon"}, or null when absent. Any type with lat and lon members.
+template <class Point>
+void put_geo(Writer& w, const std::optional<Point>& p) {
+    if (!p) {
+        w.Null();
+        return;
+    }
+    w.StartObject();
+    key(w, "lat");
+    w.Double(p->lat);
+    key(w, "lon");
+    w.Double(p->lon);
+    w.EndObject();
+}
+
 } // namespace annals::json

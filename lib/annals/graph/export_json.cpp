@@ -55,14 +55,7 @@ void put_node(Writer& w, const VertexBundle& n) {
     } else {
         key(w, "subtype"); put_opt(w, n.subtype);
         key(w, "geo");
-        if (n.geo) {
-            w.StartObject();
-            key(w, "lat"); w.Double(n.geo->lat);
-            key(w, "lon"); w.Double(n.geo->lon);
-            w.EndObject();
-        } else {
-            w.Null();
-        }
+        json::put_geo(w, n.geo);
         key(w, "aliases");
         w.StartArray();
         for (const auto& a : n.aliases) put(w, a);

@@ -53,14 +53,7 @@ void put_entity(Writer& w, const Entity& e) {
     for (const auto& [k, v] : e.attributes) { key(w, k); put(w, v); }
     w.EndObject();
     key(w, "geo");
-    if (e.geo) {
-        w.StartObject();
-        key(w, "lat"); w.Double(e.geo->lat);
-        key(w, "lon"); w.Double(e.geo->lon);
-        w.EndObject();
-    } else {
-        w.Null();
-    }
+    json::put_geo(w, e.geo);
     key(w, "mentions");
     w.StartArray();
     for (const auto& m : e.mentions) {
