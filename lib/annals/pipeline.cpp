@@ -1,5 +1,8 @@
 #include "annals/pipeline.hpp"
 
+#include "annals/entities/recognizer.hpp"
+#include "annals/lexicon/lexicon.hpp"
+#include "annals/lexicon/tagger.hpp"
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 
@@ -19,12 +22,26 @@ std::string default_data_dir() {
 struct Pipeline::Impl {
     PipelineOptions opts;
     TimeTagger time;
+    Lexicon lexicon;
+    EntityRecognizer entities;
 };
+
+namespace {
+
+LexiconOptions lexicon_options(const PipelineOptions& opts) {
+    LexiconOptions lo;
+    lo.data_dir = opts.data_dir;
+    return lo;
+}
+
+} // namespace
 
 Pipeline::Pipeline(PipelineOptions opts) {
     if (opts.data_dir.empty()) opts.data_dir = default_data_dir();
     TimeTagger time(opts.data_dir);
-    impl_ = std::make_unique<Impl>(Impl{std::move(opts), std::move(time)});
+    Lexicon lexicon(lexicon_options(opts));
+    EntityRecognizer entities(opts.data_dir, opts.dictionaries);
+    impl_ = std::make_unique<Impl>(Impl{std::move(opts), std::move(time), std::move(lexicon), std::move(entities)});
 }
 
 Pipeline::~Pipeline() = default;
@@ -35,6 +52,8 @@ Extraction Pipeline::extract(Document doc) const {
     Extraction x;
     x.segmentation = segment(doc.text);
     x.timexes = impl_->time.tag(doc.text, x.segmentation, doc.dct, impl_->opts.mode, x.diagnostics);
+    const auto tags = tag(doc.text, x.segmentation, impl_->lexicon);
+    impl_->entities.recognize(doc.text, x.segmentation, tags, impl_->lexicon, x.timexes, x.entities, x.relations);
     x.doc = std::move(doc);
     return x;
 }

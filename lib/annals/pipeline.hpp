@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace annals {
 
@@ -16,6 +17,9 @@ struct PipelineOptions {
     std::string data_dir;
     /// How relative dates are anchored: on the DCT (news) or the last explicit date (narrative).
     TimeMode mode = TimeMode::news;
+    /// User actor dictionaries (the format of data_dir/actors/actors.tsv), loaded after the
+    /// project's own, in this order.
+    std::vector<std::string> dictionaries;
 };
 
 /// The data folder: $ANNALS_DATA_DIR if set, else the one fixed at build time.

@@ -19,6 +19,9 @@ void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
     cmd.add_option("--mode", flags.mode,
                    "Anchor relative dates on the document date (news) or the last explicit date (narrative)")
         ->check(CLI::IsMember({"news", "narrative"}));
+    cmd.add_option("--dictionary", flags.dictionaries,
+                   "An actor dictionary of your own (the format of actors/actors.tsv); repeatable")
+        ->check(CLI::ExistingFile);
 }
 
 int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, const std::string&)>& each) {
@@ -28,7 +31,8 @@ int run_with_flags(const ExtractionFlags& flags, const std::function<void(const 
                           : flags.stdin_format == "jsonl" ? StdinFormat::jsonl
                                                           : StdinFormat::auto_detect;
     const Pipeline pipeline(
-        PipelineOptions{flags.data_dir, flags.mode == "narrative" ? TimeMode::narrative : TimeMode::news});
+        PipelineOptions{flags.data_dir, flags.mode == "narrative" ? TimeMode::narrative : TimeMode::news,
+                        flags.dictionaries});
     RunOptions run;
     run.threads = flags.threads;
     const bool progress = stderr_is_terminal();

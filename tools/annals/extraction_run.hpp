@@ -18,10 +18,11 @@ struct ExtractionFlags {
     std::string data_dir;
     std::string stdin_format = "auto";
     std::string mode = "news";
+    std::vector<std::string> dictionaries;
     unsigned threads = 1;
 };
 
-/// Adds INPUT..., --dct, -j, --data-dir, --stdin-format and --mode to `cmd`.
+/// Adds INPUT..., --dct, -j, --data-dir, --stdin-format, --mode and --dictionary to `cmd`.
 void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags);
 
 /// Extracts every input and calls `each` with each record and its JSON line, in input order;

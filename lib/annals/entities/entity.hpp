@@ -14,6 +14,10 @@ struct Mention {
     Span span;
     std::string text;
     std::size_t sentence = 0;
+    /// name: a proper name ("Luigi Di Maio", "ISIS"); nominal: a common noun phrase that refers
+    /// to it ("the coalition", "analysts"); demonym: a nationality word ("Italian"). Name-entity
+    /// scoring counts only names.
+    std::string kind = "name";
 };
 
 struct GeoPoint {

@@ -121,6 +121,7 @@ Entity read_entity(const Fields& f, const Value& v, const std::string& p, TextRe
         m.span = f.span(f.member(ms[i], mp, "span"), mp + ".span");
         m.text = f.str(f.member(ms[i], mp, "text"), mp + ".text");
         m.sentence = f.uint(f.member(ms[i], mp, "sentence"), mp + ".sentence");
+        m.kind = f.str(f.member(ms[i], mp, "kind"), mp + ".kind");
         (void)text.paste(m.span, m.text); // a mention's text is quoted as written, not cut from the span
         e.mentions.push_back(std::move(m));
     }

@@ -61,6 +61,7 @@ void put_entity(Writer& w, const Entity& e) {
         key(w, "span"); put_span(w, m.span);
         key(w, "text"); put(w, m.text);
         key(w, "sentence"); w.Uint64(m.sentence);
+        key(w, "kind"); put(w, m.kind);
         w.EndObject();
     }
     w.EndArray();

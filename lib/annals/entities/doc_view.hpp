@@ -1,0 +1,105 @@
+#pragma once
+/// The inside of the entity recognizer: a document seen as tagged words, and the name
+/// candidates found in it, shared by candidates.cpp (finding), resolve.cpp (grouping into
+/// entities) and entity_relations.cpp. Not part of the public interface.
+
+#include "annals/entities/cues.hpp"
+#include "annals/entities/gazetteer.hpp"
+#include "annals/events/event.hpp"
+#include "annals/lexicon/lexicon.hpp"
+#include "annals/lexicon/tagger.hpp"
+#include "annals/text/segment.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annals::detail {
+
+/// One stretch of text that names or refers to an entity.
+struct NameCandidate {
+    std::uint32_t first = 0; ///< first token
+    std::uint32_t last = 0;  ///< one past the last token
+    Span span;               ///< text span, a final possessive ('s) left out
+    std::size_t sentence = 0;
+    std::string kind = "name";       ///< name | nominal | demonym
+    std::string type;                ///< entity type; empty: a single word typed later from the document
+    std::string subtype;
+    const GazEntry* entry = nullptr; ///< the dictionary or gazetteer entry it names
+    std::string group;               ///< group entities: the canonical group name
+    std::string role;                ///< persons: the title or office written before the name
+    int represents = -1;             ///< persons: the candidate of the country or body they act for
+    int member_of = -1;              ///< the candidate of the organization it is part of
+    std::string rule;                ///< which rule made it
+};
+
+/// A document's text, tokens and tags, with the loaded resources and word-level tests.
+class DocView {
+public:
+    DocView(std::string_view text, const Segmentation& seg, const std::vector<TaggedToken>& tags,
+            const Lexicon& lex, const Gazetteer& gaz, const EntityCues& cues, const std::vector<Span>& times);
+
+    [[nodiscard]] std::string_view text() const noexcept { return text_; }
+    [[nodiscard]] const Segmentation& seg() const noexcept { return seg_; }
+    [[nodiscard]] const Gazetteer& gaz() const noexcept { return gaz_; }
+    [[nodiscard]] const EntityCues& cues() const noexcept { return cues_; }
+    [[nodiscard]] const Lexicon& lex() const noexcept { return lex_; }
+
+    /// The token as written.
+    [[nodiscard]] std::string_view token(std::uint32_t i) const noexcept;
+    /// The token's span without a final possessive ('s, ’s, or the ' of a plural).
+    [[nodiscard]] Span core(std::uint32_t i) const noexcept { return cores_[i]; }
+    [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return cores_[i].of(text_); }
+    /// True when the token ends in a possessive, which ends any name.
+    [[nodiscard]] bool possessive(std::uint32_t i) const noexcept { return cores_[i].end != seg_.tokens[i].span.end; }
+    [[nodiscard]] PosTag tag(std::uint32_t i) const noexcept { return tags_.empty() ? PosTag::NN : tags_[i].tag; }
+    [[nodiscard]] bool is_word(std::uint32_t i) const noexcept;
+    /// The sentence index of every token.
+    [[nodiscard]] std::size_t sentence_of(std::uint32_t i) const noexcept { return sentence_of_[i]; }
+
+    /// A word that may be (part of) a name: outside time expressions, capitalized inside a sentence, tagged a proper noun
+    /// at its start, and in headlines (all capitals or all initial capitals) only when the
+    /// gazetteer may start a name with it or the lexicon does not know it as a common word.
+    [[nodiscard]] bool name_word(std::uint32_t i) const;
+    /// A word a person's name is made of: unknown to the lexicon, or known as a proper noun, or
+    /// an initial ("J."), or a particle.
+    [[nodiscard]] bool person_word(std::uint32_t i) const;
+    /// A common English word the lexicon knows ("Affairs", "State", "Cooperation").
+    [[nodiscard]] bool common_word(std::string_view word) const;
+    /// True when the sentence holding token i is a headline: no lower-case word, or every word
+    /// of four or more letters capitalized.
+    [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[sentence_of_[i]]; }
+
+    [[nodiscard]] bool cue(std::uint32_t i, Cue c) const { return cues_.is(word(i), c); }
+
+    /// The number of tokens of the longest gazetteer or dictionary name starting at token
+    /// `first` and ending before token `limit`, or 0; `entry` receives it.
+    [[nodiscard]] std::uint32_t gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const;
+
+private:
+    std::string_view text_;
+    const Segmentation& seg_;
+    const std::vector<TaggedToken>& tags_;
+    const Lexicon& lex_;
+    const Gazetteer& gaz_;
+    const EntityCues& cues_;
+    std::vector<Span> cores_;
+    std::vector<std::size_t> sentence_of_;
+    std::vector<bool> headline_;
+    std::vector<bool> blocked_; ///< inside a time expression ("Monday", "September 2014")
+};
+
+/// Every name candidate of the document, in text order, none overlapping.
+[[nodiscard]] std::vector<NameCandidate> find_candidates(const DocView& doc);
+
+/// Groups candidates into entities (ids E1... by first mention) and writes the relations the
+/// names themselves state (represents, member_of) and the dictionaries give (located_in,
+/// part_of, affiliate_of).
+void build_entities(const DocView& doc, std::vector<NameCandidate>& cands, std::vector<Entity>& entities,
+                    std::vector<Relation>& relations);
+
+/// The lower-case, hyphen-joined form of a name used in keys: "Luigi Di Maio" -> "luigi-di-maio".
+[[nodiscard]] std::string key_slug(std::string_view name);
+
+} // namespace annals::detail

@@ -1,0 +1,138 @@
+// From resolved candidates to the record: entities with their mentions, and the relations
+// the names state or the dictionaries know.
+#include "annals/entities/resolve_detail.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace annals::detail {
+
+namespace {
+
+struct Built {
+    std::map<std::string, std::size_t> index; ///< key -> entity index
+    std::vector<std::string> keys;            ///< per candidate, as resolved
+};
+
+void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view text) {
+    if (e.type.empty()) {
+        e.type = c.type;
+        if (!c.subtype.empty()) e.subtype = c.subtype;
+    }
+    if (c.entry) {
+        e.name = c.entry->name;
+        if (c.entry->geo) e.geo = c.entry->geo;
+        if (!c.entry->country.empty()) e.attributes.emplace("country", c.entry->country);
+    } else if (c.type == "group") {
+        e.name = c.group;
+    } else if (c.kind == "name" && c.span.size() > e.name.size()) {
+        e.name = normalize_name(c.span.of(text));
+    }
+    if (!c.role.empty()) e.attributes.emplace("role", normalize_name(c.role));
+}
+
+Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands, const std::vector<std::string>& keys,
+                     std::vector<Entity>& entities) {
+    Built b;
+    b.keys = keys;
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        const auto& c = cands[i];
+        if (keys[i].empty() || c.type.empty()) continue;
+        auto [it, fresh] = b.index.emplace(keys[i], entities.size());
+        if (fresh) {
+            entities.emplace_back();
+            entities.back().key = keys[i];
+        }
+        auto& e = entities[it->second];
+        fill_from_candidate(e, c, doc.text());
+        e.mentions.push_back(Mention{c.span, std::string(c.span.of(doc.text())), c.sentence, c.kind});
+    }
+    return b;
+}
+
+class RelationWriter {
+public:
+    RelationWriter(std::vector<Relation>& out, const std::vector<Entity>& entities) : out_(out), entities_(entities) {}
+
+    void add(const std::string& type, std::size_t source, std::size_t target, std::size_t sentence, const std::string& rule) {
+        if (source == target) return;
+        if (!seen_.emplace(type, source, target).second) return;
+        out_.push_back(Relation{type, entities_[source].id, entities_[target].id, sentence, std::nullopt, rule});
+    }
+
+    /// The first sentence that mentions both, else the source's first.
+    std::size_t shared_sentence(std::size_t a, std::size_t b) const {
+        for (const auto& m : entities_[a].mentions)
+            for (const auto& n : entities_[b].mentions)
+                if (m.sentence == n.sentence) return m.sentence;
+        return entities_[a].mentions.front().sentence;
+    }
+
+private:
+    std::vector<Relation>& out_;
+    const std::vector<Entity>& entities_;
+    std::set<std::tuple<std::string, std::size_t, std::size_t>> seen_;
+};
+
+void name_relations(const std::vector<NameCandidate>& cands, const Built& b, RelationWriter& w) {
+    auto entity_of = [&](std::size_t cand) -> std::ptrdiff_t {
+        const auto& k = b.keys[cand];
+        if (k.empty() || cands[cand].type.empty()) return -1;
+        return static_cast<std::ptrdiff_t>(b.index.at(k));
+    };
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        const auto src = entity_of(i);
+        if (src < 0) continue;
+        const auto s = static_cast<std::size_t>(src);
+        if (cands[i].represents >= 0)
+            if (const auto t = entity_of(static_cast<std::size_t>(cands[i].represents)); t >= 0)
+                w.add("represents", s, static_cast<std::size_t>(t), cands[i].sentence, "entity/title");
+        if (cands[i].member_of >= 0)
+            if (const auto t = entity_of(static_cast<std::size_t>(cands[i].member_of)); t >= 0)
+                w.add("member_of", s, static_cast<std::size_t>(t), cands[i].sentence, "entity/of-organization");
+    }
+}
+
+void dictionary_relations(const DocView& doc, const Built& b, const std::vector<Entity>& entities, RelationWriter& w) {
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        const auto* entry = doc.gaz().by_key(entities[i].key);
+        if (!entry) continue;
+        if (!entry->parent.empty() && !entry->relation.empty())
+            if (auto it = b.index.find(entry->parent); it != b.index.end())
+                w.add(entry->relation, i, it->second, w.shared_sentence(i, it->second), "dictionary/parent");
+        const bool place = entry->type == "gpe" || entry->type == "location" || entry->type == "facility";
+        if (!place || entry->subtype == "country" || entry->country.empty()) continue;
+        if (const auto* c = doc.gaz().country(entry->country); c && c->entry)
+            if (auto it = b.index.find(c->entry->key); it != b.index.end())
+                w.add("located_in", i, it->second, w.shared_sentence(i, it->second), "gazetteer/country");
+    }
+}
+
+} // namespace
+
+void build_entities(const DocView& doc, std::vector<NameCandidate>& cands, std::vector<Entity>& entities,
+                    std::vector<Relation>& relations) {
+    Resolver resolver(doc, cands);
+    resolver.run();
+    std::vector<Entity> found;
+    const auto built = group_mentions(doc, cands, resolver.keys(), found);
+    // Ids by first mention: candidates are in text order, so entities already are.
+    for (std::size_t i = 0; i < found.size(); ++i) found[i].id = "E" + std::to_string(entities.size() + i + 1);
+    RelationWriter w(relations, found);
+    const auto first_relation = relations.size();
+    name_relations(cands, built, w);
+    dictionary_relations(doc, built, found, w);
+    // A person acting for a country carries its code, as dictionary actors do.
+    for (auto r = first_relation; r < relations.size(); ++r) {
+        if (relations[r].type != "represents") continue;
+        const auto src = std::stoul(relations[r].source.substr(1)) - entities.size() - 1;
+        const auto dst = std::stoul(relations[r].target.substr(1)) - entities.size() - 1;
+        if (const auto* e = doc.gaz().by_key(found[dst].key); e && e->subtype == "country")
+            found[src].attributes.emplace("country", e->country);
+    }
+    for (auto& e : found) entities.push_back(std::move(e));
+}
+
+} // namespace annals::detail

@@ -1,0 +1,158 @@
+// Resolution inside a document: single words typed from the rest of the document (short
+// forms, acronyms, slashes, head words), lower-case references to named organizations, and
+// one key per entity.
+#include "annals/entities/doc_view.hpp"
+#include "annals/entities/resolve_detail.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace annals::detail {
+
+std::string key_slug(std::string_view name) {
+    std::string out;
+    bool dash = false;
+    for (const char c : normalize_name(name)) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+            if (dash && !out.empty()) out += '-';
+            out += c;
+            dash = false;
+        } else if (c >= 'A' && c <= 'Z') {
+            if (dash && !out.empty()) out += '-';
+            out += static_cast<char>(c - 'A' + 'a');
+            dash = false;
+        } else if (c != '.' && c != '\'') {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<std::string> words_of(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (const char c : s) {
+        if (c == ' ' || c == '/' || c == ',') {
+            if (!cur.empty()) out.push_back(std::move(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+std::string identity_key(const NameCandidate& c, std::string_view text) {
+    if (c.entry) return c.entry->key;
+    if (c.type == "group") return "group:" + key_slug(c.group);
+    return c.type + ":" + key_slug(c.span.of(text));
+}
+
+} // namespace
+
+Resolver::Resolver(const DocView& doc, std::vector<NameCandidate>& cands) : doc_(doc), cands_(cands) {
+    keys_.resize(cands.size());
+}
+
+void Resolver::run() {
+    pick_cities();
+    for (std::size_t i = 0; i < cands_.size(); ++i)
+        if (!cands_[i].type.empty()) keys_[i] = identity_key(cands_[i], doc_.text());
+    join_persons();
+    link_acronyms_and_slashes();
+    type_single_words();
+    add_nominal_references();
+}
+
+/// A city named in several countries is the one in a country the document names.
+void Resolver::pick_cities() {
+    std::set<std::string> countries;
+    for (const auto& c : cands_)
+        if (c.entry && c.entry->subtype == "country") countries.insert(c.entry->country);
+    for (auto& c : cands_) {
+        if (!c.entry || c.entry->subtype != "city" || c.kind != "name") continue;
+        for (const auto* city : doc_.gaz().cities(c.span.of(doc_.text()))) {
+            if (countries.contains(city->country)) {
+                c.entry = city;
+                break;
+            }
+        }
+    }
+}
+
+/// "Blinken" and "Antony Blinken" after "Antony J. Blinken": one person, under the longest name.
+void Resolver::join_persons() {
+    std::vector<std::size_t> persons;
+    for (std::size_t i = 0; i < cands_.size(); ++i)
+        if (cands_[i].type == "person" && !cands_[i].entry) persons.push_back(i);
+    std::stable_sort(persons.begin(), persons.end(), [&](std::size_t a, std::size_t b) {
+        return cands_[a].span.size() > cands_[b].span.size();
+    });
+    for (std::size_t x = 0; x < persons.size(); ++x) {
+        const auto shorter = words_of(cands_[persons[x]].span.of(doc_.text()));
+        for (std::size_t y = 0; y < x; ++y) {
+            const auto longer = words_of(cands_[persons[y]].span.of(doc_.text()));
+            if (shorter.size() >= longer.size()) continue;
+            // "Kranz" or "Tobias Kranz" after "Tobias W. Kranz"; a single word may be the surname.
+            const bool same = shorter.size() == 1 ? shorter.back() == longer.back()
+                                                  : shorter.back() == longer.back() && shorter.front() == longer.front();
+            if (!same) continue;
+            keys_[persons[x]] = keys_[persons[y]];
+            break;
+        }
+    }
+}
+
+void Resolver::adopt(std::size_t from, std::size_t to) {
+    auto& c = cands_[to];
+    const auto& src = cands_[from];
+    c.type = src.type;
+    c.subtype = src.subtype;
+    c.entry = src.entry;
+    if (c.rule == "name/single") c.rule = "name/alias";
+    keys_[to] = keys_[from];
+}
+
+/// ", known as", "also known as", ", or": what follows is another name of what precedes.
+bool Resolver::known_as(std::uint32_t from, std::uint32_t to) const {
+    std::string words;
+    for (auto k = from; k < to; ++k) {
+        if (!words.empty()) words += ' ';
+        words += ascii_lower(doc_.token(k));
+    }
+    return words == ", known as" || words == ", also known as" || words == "also known as" || words == "known as" ||
+           words == ", formerly" || words == ", formerly known as";
+}
+
+/// "Islamic State of Iraq and the Levant (ISIL)", "Daesh/ISIS", "X, known as Y": the second is
+/// another name of the first.
+void Resolver::link_acronyms_and_slashes() {
+    const auto& toks = doc_.seg().tokens;
+    for (std::size_t i = 0; i + 1 < cands_.size(); ++i) {
+        auto& a = cands_[i];
+        auto& b = cands_[i + 1];
+        const auto between = b.first - a.last;
+        const bool paren = between == 1 && doc_.token(a.last) == "(" && b.last < toks.size() && doc_.token(b.last) == ")" &&
+                           b.last - b.first == 1;
+        const bool slash = between == 1 && doc_.token(a.last) == "/";
+        if (!paren && !slash && !known_as(a.last, b.first)) continue;
+        const bool a_guess = a.type.empty() || (!a.entry && a.rule.starts_with("name/"));
+        if (b.type.empty() && !a.type.empty()) {
+            adopt(i, i + 1);
+            aliases_[std::string(b.span.of(doc_.text()))] = i;
+        } else if (!slash && a_guess && b.entry) {
+            // "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": the known acronym names the spelling.
+            adopt(i + 1, i);
+        } else if (slash && a.type.empty() && !b.type.empty()) {
+            adopt(i + 1, i);
+            aliases_[std::string(a.span.of(doc_.text()))] = i + 1;
+        }
+    }
+}
+
+} // namespace annals::detail

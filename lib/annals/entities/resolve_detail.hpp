@@ -1,0 +1,41 @@
+#pragma once
+/// The resolver's state, shared by resolve.cpp and resolve_words.cpp. Not public.
+
+#include "annals/entities/doc_view.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace annals::detail {
+
+/// Gives every candidate an identity (a key) from the rest of the document.
+class Resolver {
+public:
+    Resolver(const DocView& doc, std::vector<NameCandidate>& cands);
+
+    /// Types every candidate and fills keys(); candidates left untyped are dropped by the caller.
+    void run();
+
+    /// Per candidate: its entity key, empty when it is no entity.
+    [[nodiscard]] const std::vector<std::string>& keys() const noexcept { return keys_; }
+
+private:
+    const DocView& doc_;
+    std::vector<NameCandidate>& cands_;
+    std::vector<std::string> keys_;
+    std::map<std::string, std::size_t, std::less<>> aliases_; ///< text -> candidate it names
+
+    void pick_cities();
+    void join_persons();
+    void link_acronyms_and_slashes();
+    [[nodiscard]] bool known_as(std::uint32_t from, std::uint32_t to) const;
+    void adopt(std::size_t from, std::size_t to);
+    void type_single_words();
+    [[nodiscard]] std::ptrdiff_t single_word_source(std::size_t self) const;
+    [[nodiscard]] bool place_context(std::size_t cand) const;
+    [[nodiscard]] std::string type_from_context(std::string_view word) const;
+    void add_nominal_references();
+};
+
+} // namespace annals::detail

@@ -1,0 +1,216 @@
+// Single capitalized words and lower-case references, typed from the rest of the document.
+#include "annals/entities/resolve_detail.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace annals::detail {
+
+namespace {
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == ' ' || s[i] == '/' || s[i] == ',') {
+            if (i > b) out.push_back(s.substr(b, i - b));
+            b = i + 1;
+        }
+    }
+    return out;
+}
+
+bool is_connector(std::string_view w) {
+    const auto l = ascii_lower(w);
+    return l == "of" || l == "the" || l == "and" || l == "for" || l == "to" || l == "on" || l == "&";
+}
+
+bool place_preposition(std::string_view w) {
+    const auto l = ascii_lower(w);
+    return l == "in" || l == "at" || l == "near" || l == "from" || l == "across" || l == "outside" || l == "into" ||
+           l == "to" || l == "toward" || l == "towards" || l == "via";
+}
+
+bool determiner(std::string_view w) {
+    const auto l = ascii_lower(w);
+    return l == "the" || l == "this" || l == "that" || l == "its" || l == "our" || l == "their" || l == "whose";
+}
+
+} // namespace
+
+/// The candidate a single word is a short form of: the last or first word of a person's
+/// name, or the head of exactly one organization's name.
+std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
+    const auto word = cands_[self].span.of(doc_.text());
+    if (auto it = aliases_.find(word); it != aliases_.end()) return static_cast<std::ptrdiff_t>(it->second);
+    // The same word typed earlier ("FRANKFURT" in the dateline, then "Frankfurt") is the same.
+    const auto folded = ascii_lower(word);
+    for (std::size_t i = 0; i < self; ++i)
+        if (cands_[i].last - cands_[i].first == 1 && !keys_[i].empty() && !cands_[i].entry &&
+            ascii_lower(cands_[i].span.of(doc_.text())) == folded)
+            return static_cast<std::ptrdiff_t>(i);
+    const bool after_place_word = place_context(self);
+    std::ptrdiff_t person = -1, org = -1;
+    int orgs = 0;
+    std::set<std::string> org_keys;
+    for (std::size_t i = 0; i < cands_.size(); ++i) {
+        const auto& c = cands_[i];
+        if (c.type.empty() || c.kind != "name" || c.last - c.first < 2) continue;
+        const auto words = split_words(c.span.of(doc_.text()));
+        if (c.type == "person" && person < 0 && (words.back() == word || words.front() == word))
+            person = static_cast<std::ptrdiff_t>(i);
+        if (c.type != "organization" && c.type != "gpe") continue;
+        // "Coalition" for "the Global Coalition to Defeat ISIS" (its head word), "Nordvik" for
+        // "Nordvik Corp." (its first word, when that is no common word).
+        const bool head = doc_.cues().is(word, Cue::org_head) &&
+                          std::any_of(words.begin(), words.end(), [&](std::string_view w) { return w == word && !is_connector(w); });
+        const bool lead = c.type == "organization" && words.front() == word && !doc_.common_word(word) && !after_place_word;
+        if ((head || lead) && org_keys.insert(keys_[i]).second) {
+            ++orgs;
+            org = static_cast<std::ptrdiff_t>(i);
+        }
+    }
+    if (person >= 0) return person;
+    return orgs == 1 ? org : -1;
+}
+
+/// "in Djibo", "near the town of Djibo": where a place is named.
+bool Resolver::place_context(std::size_t cand) const {
+    const auto& c = cands_[cand];
+    const auto& sent = doc_.seg().sentences[c.sentence];
+    auto prev = c.first;
+    while (prev > sent.first_token && ascii_lower(doc_.token(prev - 1)) == "the") --prev;
+    if (prev == sent.first_token) return false;
+    const auto p = ascii_lower(doc_.token(prev - 1));
+    if (place_preposition(p)) return true;
+    if (p != "of" || prev - 1 == sent.first_token) return false;
+    static const std::set<std::string, std::less<>> place_nouns{"town", "city", "village", "province", "region", "district",
+                                                                 "capital", "port", "island", "state", "county", "suburb"};
+    return place_nouns.contains(ascii_lower(doc_.token(prev - 2)));
+}
+
+/// The type of a single unknown word from WordNet and from where it stands in the document;
+/// empty when it is no entity (an adjective such as "Asian", a modifier such as "its Jihadi
+/// philosophy").
+std::string Resolver::type_from_context(std::string_view word) const {
+    const auto lower = ascii_lower(word);
+    const auto& wn = doc_.lex().wordnet();
+    // Alone, a common word is no name ("Core", "North"), nor a name's adjective ("Asian").
+    if (wn.contains(lower, WnPos::adj) || doc_.common_word(word)) return {};
+    if (wn.is_proper_noun(lower)) {
+        const auto files = wn.lexicographer_files(lower, WnPos::noun);
+        if (!files.empty()) {
+            if (files.front() == "noun.location") return "location";
+            if (files.front() == "noun.person") return "person";
+            if (files.front() == "noun.group") return "organization";
+        }
+    }
+    // Acronyms and inner capitals ("NATO", "BaFin") name organizations far more often than people.
+    const auto inner_caps = std::count_if(word.begin() + 1, word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (inner_caps > 0) return "organization";
+    int place = 0, person_cue = 0;
+    bool modifier = true;
+    for (const auto& c : cands_) {
+        if (!c.type.empty() || c.span.of(doc_.text()) != word) continue;
+        const auto i = c.first;
+        const auto& sent = doc_.seg().sentences[c.sentence];
+        if (place_context(static_cast<std::size_t>(&c - cands_.data()))) ++place;
+        const bool before_noun = c.last < sent.first_token + sent.token_count && doc_.is_word(c.last) &&
+                                 (doc_.tag(c.last) == PosTag::NN || doc_.tag(c.last) == PosTag::NNS);
+        const bool after_det = i > sent.first_token && (determiner(doc_.token(i - 1)) || doc_.tag(i - 1) == PosTag::PRPS);
+        modifier = modifier && before_noun && after_det;
+        if (c.last < sent.first_token + sent.token_count && doc_.is_word(c.last) &&
+            (doc_.tag(c.last) == PosTag::VBD || doc_.tag(c.last) == PosTag::VBZ))
+            ++person_cue;
+    }
+    if (modifier) return {};
+    if (place > person_cue) return "location";
+    return "person";
+}
+
+void Resolver::type_single_words() {
+    for (std::size_t i = 0; i < cands_.size(); ++i) {
+        if (!cands_[i].type.empty()) continue;
+        const auto word = cands_[i].span.of(doc_.text());
+        if (const auto src = single_word_source(i); src >= 0) {
+            adopt(static_cast<std::size_t>(src), i);
+            continue;
+        }
+        cands_[i].type = type_from_context(word);
+        if (cands_[i].type.empty()) continue;
+        keys_[i] = cands_[i].type + ":" + key_slug(word);
+    }
+}
+
+/// "the coalition", "the 83 members global coalition" after "the Global Coalition to Defeat
+/// ISIS": a lower-case head noun of exactly one named organization refers to it.
+void Resolver::add_nominal_references() {
+    std::map<std::string, std::size_t> heads; // lower-case head -> candidate; ambiguous heads removed
+    std::set<std::string> ambiguous;
+    for (std::size_t i = 0; i < cands_.size(); ++i) {
+        const auto& c = cands_[i];
+        if (c.type != "organization" || c.kind != "name" || keys_[i].empty()) continue;
+        for (std::string_view name : {c.span.of(doc_.text()), std::string_view(c.entry ? c.entry->name : "")}) {
+            const auto words = split_words(name);
+            if (words.size() < 2) continue;
+            std::string_view head = words.back();
+            for (std::size_t k = 1; k < words.size(); ++k)
+                if (is_connector(words[k])) { head = words[k - 1]; break; }
+            if (!doc_.cues().is(head, Cue::org_head)) continue;
+            const auto lower = ascii_lower(head);
+            if (auto it = heads.find(lower); it != heads.end() && keys_[it->second] != keys_[i]) ambiguous.insert(lower);
+            heads.emplace(lower, i);
+        }
+    }
+    for (const auto& a : ambiguous) heads.erase(a);
+    if (heads.empty()) return;
+    std::vector<bool> taken(doc_.seg().tokens.size(), false);
+    for (const auto& c : cands_)
+        for (auto k = c.first; k < c.last; ++k) taken[k] = true;
+    const auto before = cands_.size();
+    for (const auto& sent : doc_.seg().sentences) {
+        const auto end = sent.first_token + sent.token_count;
+        for (auto i = sent.first_token; i < end; ++i) {
+            if (taken[i] || !doc_.is_word(i) || doc_.tag(i) != PosTag::NN) continue;
+            const auto it = heads.find(std::string(doc_.word(i)));
+            if (it == heads.end()) continue;
+            auto first = i;
+            while (first > sent.first_token && !taken[first - 1] && !determiner(doc_.token(first - 1)) &&
+                   (doc_.tag(first - 1) == PosTag::JJ || doc_.tag(first - 1) == PosTag::NN ||
+                    doc_.tag(first - 1) == PosTag::NNS || doc_.tag(first - 1) == PosTag::CD))
+                --first;
+            if (first == sent.first_token || !determiner(doc_.token(first - 1))) continue;
+            NameCandidate c;
+            c.first = first;
+            c.last = i + 1;
+            c.span = {doc_.seg().tokens[first].span.begin, doc_.core(i).end};
+            c.sentence = doc_.sentence_of(i);
+            c.kind = "nominal";
+            c.rule = "name/head-noun";
+            cands_.push_back(std::move(c));
+            keys_.push_back({});
+            adopt(it->second, cands_.size() - 1);
+        }
+    }
+    if (cands_.size() == before) return;
+    // Keep candidates in text order.
+    std::vector<std::size_t> order(cands_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cands_[a].first < cands_[b].first; });
+    std::vector<NameCandidate> sorted;
+    std::vector<std::string> keys;
+    std::vector<std::size_t> where(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) where[order[k]] = k;
+    for (const auto k : order) {
+        sorted.push_back(std::move(cands_[k]));
+        keys.push_back(std::move(keys_[k]));
+    }
+    for (auto& c : sorted) {
+        if (c.represents >= 0) c.represents = static_cast<int>(where[static_cast<std::size_t>(c.represents)]);
+        if (c.member_of >= 0) c.member_of = static_cast<int>(where[static_cast<std::size_t>(c.member_of)]);
+    }
+    cands_ = std::move(sorted);
+    keys_ = std::move(keys);
+}
+
+} // namespace annals::detail
