@@ -188,9 +188,59 @@ private:
         return true;
     }
 
+    /// "Michael Green", "Wang Donghai", "Van der Westhuizen": a run of person words in which
+    /// the gazetteer finds only single-word towns or regions is a person whose name is also a
+    /// place's; so is a run that opens with a name particle.
+    bool person_despite_places(std::uint32_t first, std::uint32_t last) const {
+        if (last - first < 2 || last - first > 4) return false;
+        if (doc_.cue(first, Cue::particle) && doc_.person_word(last - 1)) return true;
+        bool place = false;
+        for (auto k = first; k < last; ++k) {
+            if (!doc_.is_word(k) || acronym(doc_.word(k))) return false;
+            const GazEntry* entry = nullptr;
+            if (doc_.gazetteer_match(k, last, entry) == 1 && entry->type != "organization" && entry->subtype != "country" &&
+                entry->subtype != "continent") {
+                place = true;
+                continue;
+            }
+            if (doc_.gazetteer_match(k, last, entry) > 0 || doc_.gaz().country_by_demonym(doc_.word(k))) return false;
+            if (!doc_.person_word(k)) return false;
+        }
+        return place;
+    }
+
+    /// "Air France", "Chicago Bulls": a known name with capitalized common words is another
+    /// name, of an organization.
+    bool organization_around_place(std::uint32_t first, std::uint32_t last) const {
+        if (last - first < 2) return false;
+        bool known = false;
+        for (auto k = first; k < last;) {
+            const GazEntry* entry = nullptr;
+            if (const auto n = doc_.gazetteer_match(k, last, entry); n > 0) {
+                if (entry->type == "organization") return false;
+                known = true;
+                k += n;
+                continue;
+            }
+            if (!doc_.is_word(k) || doc_.person_word(k) || doc_.gaz().country_by_demonym(doc_.word(k)) ||
+                doc_.cue(k, Cue::role) || doc_.cue(k, Cue::role_mod) || connector(doc_.word(k)))
+                return false;
+            ++k;
+        }
+        return known;
+    }
+
     /// Dictionary names and country adjectives left to right; what lies between them is an
     /// unknown name.
     void split(std::uint32_t first, std::uint32_t last) {
+        if (person_despite_places(first, last)) {
+            add(first, last, "person", "name/person-words");
+            return;
+        }
+        if (organization_around_place(first, last)) {
+            add(first, last, "organization", "name/around-place");
+            return;
+        }
         std::uint32_t k = first, unknown = first;
         auto flush = [&](std::uint32_t end) {
             if (unknown < end) add_unknown(unknown, end);
@@ -224,6 +274,9 @@ private:
         for (auto k = first; k < last; ++k) titled |= doc_.cue(k, Cue::role) || doc_.cue(k, Cue::honorific);
         if (titled && !doc_.cue(last - 1, Cue::org_head)) return;
         if (last - first == 1) {
+            // A lone letter ("B", "N.") is a column head or an initial, not a name.
+            const auto w = doc_.word(first);
+            if (w.size() == 1 || initial(w)) return;
             add(first, last, "", "name/single");
             return;
         }

@@ -111,7 +111,7 @@ std::uint32_t DocView::gazetteer_match(std::uint32_t first, std::uint32_t limit,
     // except at its end.
     for (std::uint32_t j = first; j < limit; ++j) {
         if (j > first && seg_.tokens[j].space_before && ++spaces >= max_words) break;
-        if (seg_.tokens[j].newline_before && j > first) break;
+        if (seg_.tokens[j].blank_line_before && j > first) break;
         last = j;
         if (!is_word(last) && seg_.tokens[last].kind != TokenKind::number) continue;
         const Span s{seg_.tokens[first].span.begin, cores_[last].end};

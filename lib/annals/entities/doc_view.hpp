@@ -71,6 +71,9 @@ public:
     /// of four or more letters capitalized.
     [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[sentence_of_[i]]; }
 
+    /// True when the token lies inside a time expression.
+    [[nodiscard]] bool in_time(std::uint32_t i) const noexcept { return blocked_[i]; }
+
     [[nodiscard]] bool cue(std::uint32_t i, Cue c) const { return cues_.is(word(i), c); }
 
     /// The number of tokens of the longest gazetteer or dictionary name starting at token

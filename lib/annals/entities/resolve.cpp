@@ -61,6 +61,7 @@ Resolver::Resolver(const DocView& doc, std::vector<NameCandidate>& cands) : doc_
 
 void Resolver::run() {
     pick_cities();
+    find_teams();
     for (std::size_t i = 0; i < cands_.size(); ++i)
         if (!cands_[i].type.empty()) keys_[i] = identity_key(cands_[i], doc_.text());
     join_persons();
@@ -82,6 +83,30 @@ void Resolver::pick_cities() {
                 break;
             }
         }
+    }
+}
+
+/// "Leicestershire beat Somerset", "Kent 108-3": in sports reports a town or county that scores
+/// or beats is its team, an organization, in every mention of the document.
+void Resolver::find_teams() {
+    static const std::set<std::string, std::less<>> beat{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
+                                                         "thrashed", "routed", "hammered", "outclassed", "tied"};
+    const auto& toks = doc_.seg().tokens;
+    std::set<std::string> teams;
+    for (const auto& c : cands_) {
+        if (!c.entry || c.entry->type == "organization" || c.entry->subtype == "country" || c.entry->subtype == "continent") continue;
+        const bool score = c.last < toks.size() && toks[c.last].kind == TokenKind::number && !doc_.in_time(c.last) &&
+                           doc_.sentence_of(c.last) == c.sentence;
+        const bool beats = (c.last < toks.size() && beat.contains(ascii_lower(doc_.token(c.last)))) ||
+                           (c.first > 0 && beat.contains(ascii_lower(doc_.token(c.first - 1))));
+        if (score || beats) teams.insert(c.entry->key);
+    }
+    for (auto& c : cands_) {
+        if (!c.entry || !teams.contains(c.entry->key)) continue;
+        c.type = "organization";
+        c.subtype.clear();
+        c.rule = "name/team";
+        c.entry = nullptr;
     }
 }
 
@@ -137,8 +162,14 @@ void Resolver::link_acronyms_and_slashes() {
         auto& a = cands_[i];
         auto& b = cands_[i + 1];
         const auto between = b.first - a.last;
+        // "(ISIL)" after "Islamic State of Iraq and the Levant" defines an acronym; "(Australia)"
+        // after a runner's name does not: the acronym starts with the name's first letter.
+        const auto aw = a.span.of(doc_.text());
+        const auto bw = b.span.of(doc_.text());
         const bool paren = between == 1 && doc_.token(a.last) == "(" && b.last < toks.size() && doc_.token(b.last) == ")" &&
-                           b.last - b.first == 1;
+                           b.last - b.first == 1 && a.last - a.first >= 2 && bw.size() >= 2 &&
+                           std::none_of(bw.begin(), bw.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+                           ascii_lower(aw.substr(0, 1)) == ascii_lower(bw.substr(0, 1));
         const bool slash = between == 1 && doc_.token(a.last) == "/";
         if (!paren && !slash && !known_as(a.last, b.first)) continue;
         const bool a_guess = a.type.empty() || (!a.entry && a.rule.starts_with("name/"));

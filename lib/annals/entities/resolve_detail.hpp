@@ -27,6 +27,7 @@ private:
     std::map<std::string, std::size_t, std::less<>> aliases_; ///< text -> candidate it names
 
     void pick_cities();
+    void find_teams();
     void join_persons();
     void link_acronyms_and_slashes();
     [[nodiscard]] bool known_as(std::uint32_t from, std::uint32_t to) const;

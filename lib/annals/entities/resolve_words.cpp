@@ -125,7 +125,7 @@ std::string Resolver::type_from_context(std::string_view word) const {
     }
     if (modifier) return {};
     if (place > person_cue) return "location";
-    return "person";
+    return person_cue > 0 ? "person" : "organization";
 }
 
 void Resolver::type_single_words() {
