@@ -41,5 +41,8 @@ void setup_timeline(CLI::App& app, Outcome& outcome);
 void setup_eval_timeml(CLI::App& eval_cmd, Outcome& outcome);
 void setup_eval_pos(CLI::App& eval_cmd, Outcome& outcome);
 void setup_eval_sentences(CLI::App& eval_cmd, Outcome& outcome);
+void setup_eval_conll(CLI::App& eval_cmd, Outcome& outcome);
+void setup_eval_enamex(CLI::App& eval_cmd, Outcome& outcome);
+void setup_eval_ecb(CLI::App& eval_cmd, Outcome& outcome);
 
 } // namespace annals::cli

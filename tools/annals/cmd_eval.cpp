@@ -11,6 +11,9 @@ void setup_eval(CLI::App& app, Outcome& outcome) {
     setup_eval_timeml(*cmd, outcome);
     setup_eval_pos(*cmd, outcome);
     setup_eval_sentences(*cmd, outcome);
+    setup_eval_conll(*cmd, outcome);
+    setup_eval_enamex(*cmd, outcome);
+    setup_eval_ecb(*cmd, outcome);
 }
 
 } // namespace annals::cli
