@@ -118,3 +118,34 @@ TEST_CASE("lexicon: a broken data file is an Error with its line", "[lexicon]") 
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("lexicon: a sentence longer than 64 tokens is tagged like its parts", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    // Short sentences take the rule engine's bit-mask path, long ones the plain sweep: both
+    // must give the same tags.
+    const std::string part = "the army said that its troops would withdraw from the border towns ,";
+    const std::string short_tags = tags_of(part + " .");
+    std::string long_text, expected;
+    for (int i = 0; i < 6; ++i) {
+        long_text += part + " ";
+        expected += short_tags.substr(0, short_tags.size() - 2) + " ";
+    }
+    long_text += ".";
+    expected += ".";
+    REQUIRE(spaced(long_text).tokens.size() > 64);
+    CHECK(tags_of(long_text) == expected);
+}
+
+TEST_CASE("lexicon: the word cache gives the same tags on a second pass", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    const std::string text = "Rebels attacked the convoy near Homs , and the government condemned the attack .";
+    const auto first = tags_of(text);
+    CHECK(tags_of(text) == first);
+    CHECK(lemmas_of(text) == "rebel attack the convoy near Homs , and the government condemn the attack .");
+}

@@ -4,6 +4,8 @@
 #include "annals/core/data_file.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <cstdlib>
 #include <map>
@@ -133,7 +135,45 @@ ContextRules ContextRules::load(const std::string& path) {
     return out;
 }
 
+namespace {
+
+bool all_hold(const ContextRules::Rule& r, std::span<const TagSlot> s, std::size_t i) {
+    return std::all_of(r.conditions.begin(), r.conditions.end(), [&](const Condition& c) { return holds(c, s, i); });
+}
+
+// Sentences of up to 64 tokens keep, for every tag, a bit mask of the positions holding it and
+// of the positions allowed to take it: a rule then visits only the tokens it could change
+// instead of sweeping the sentence once per rule. A change at one position never makes another
+// position a candidate, so the masks taken before a rule's sweep give the same result as the
+// sweep itself.
+void apply_masked(const std::vector<ContextRules::Rule>& rules, std::span<TagSlot> sentence) {
+    std::array<std::uint64_t, pos_tag_count> has{}, may{};
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+        const auto bit = std::uint64_t{1} << i;
+        has[static_cast<std::size_t>(sentence[i].tag)] |= bit;
+        for (TagSet a = sentence[i].allowed; a != 0; a &= a - 1)
+            may[static_cast<std::size_t>(std::countr_zero(a))] |= bit;
+    }
+    for (const auto& r : rules) {
+        const auto from = static_cast<std::size_t>(r.from), to = static_cast<std::size_t>(r.to);
+        for (auto cand = has[from] & may[to]; cand != 0; cand &= cand - 1) {
+            const auto i = static_cast<std::size_t>(std::countr_zero(cand));
+            if (!all_hold(r, sentence, i)) continue;
+            sentence[i].tag = r.to;
+            const auto bit = std::uint64_t{1} << i;
+            has[from] &= ~bit;
+            has[to] |= bit;
+        }
+    }
+}
+
+} // namespace
+
 void ContextRules::apply(std::span<TagSlot> sentence) const {
+    if (sentence.size() <= 64) {
+        apply_masked(rules_, sentence);
+        return;
+    }
     TagSet present = 0;
     for (const auto& t : sentence) present |= tag_bit(t.tag);
     for (const auto& r : rules_) {
@@ -141,8 +181,7 @@ void ContextRules::apply(std::span<TagSlot> sentence) const {
         for (std::size_t i = 0; i < sentence.size(); ++i) {
             auto& t = sentence[i];
             if (t.tag != r.from || !has_tag(t.allowed, r.to)) continue;
-            if (std::all_of(r.conditions.begin(), r.conditions.end(),
-                            [&](const Condition& c) { return holds(c, sentence, i); })) {
+            if (all_hold(r, sentence, i)) {
                 t.tag = r.to;
                 present |= tag_bit(r.to);
             }

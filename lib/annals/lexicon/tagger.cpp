@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <deque>
 
 namespace annals {
 
@@ -43,36 +43,66 @@ std::string lower_case(std::string_view w) {
 /// thousand make up most of any text), and one hash lookup here replaces a dozen lexicon lookups
 /// (morphy tries every rule of every part of speech). Lemmas are added as tags ask for them.
 struct WordFacts {
+    std::string key; ///< the lower-case word (the cache's table views its bytes)
     WordAnalysis analysis;
-    std::int8_t proper = -1; ///< is_proper_noun: -1 not asked yet, else 0 or 1
+    std::int8_t proper = -1;      ///< is_proper_noun: -1 not asked yet, else 0 or 1
+    std::int8_t wordnet_noun = -1; ///< WordNet lists the word itself as a noun: -1 not asked yet
     std::vector<std::pair<PosTag, std::string>> lemmas;
-};
-
-struct FnvHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return detail::fnv1a(s); }
 };
 
 class WordCache {
 public:
     /// Called once per tag() call: facts() never empties the cache, so the pointers it returns
-    /// stay valid for the whole call (unordered_map nodes do not move).
+    /// stay valid for the whole call (a deque does not move its elements).
     void begin(const Lexicon& lex) {
-        if (lex.id() != lexicon_id_ || map_.size() >= max_words) {
-            map_.clear();
+        if (lex.id() != lexicon_id_ || facts_.size() >= max_words) {
+            slots_.assign(1024, Slot{});
+            facts_.clear();
             lexicon_id_ = lex.id();
         }
     }
-    WordFacts& facts(std::string_view lower, const Lexicon& lex) {
-        auto it = map_.find(lower);
-        if (it == map_.end()) it = map_.emplace(std::string(lower), WordFacts{lex.analyze(lower), -1, {}}).first;
-        return it->second;
+    /// Starts loading the slot of a word, so that a later facts() finds it in the cache:
+    /// looking up every word of a sentence back to back waits on memory once, not per word.
+    void prefetch(std::uint64_t h) const noexcept { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+    /// Starts loading the facts a prefetched slot points to.
+    void prefetch_facts(std::uint64_t h) const noexcept {
+        if (const auto* f = slots_[h & (slots_.size() - 1)].facts) __builtin_prefetch(f);
+    }
+    /// The facts of `lower` (whose fnv1a hash is `h`), analysed by `lex` on first sight.
+    WordFacts& facts(std::string_view lower, std::uint64_t h, const Lexicon& lex) {
+        // The slot keeps the whole hash and a pointer: a hit costs one probe and one visit to
+        // the facts, whose key sits beside the analysis.
+        std::size_t i = h & (slots_.size() - 1);
+        for (; slots_[i].facts != nullptr; i = (i + 1) & (slots_.size() - 1))
+            if (slots_[i].hash == h && slots_[i].facts->key == lower) return *slots_[i].facts;
+        auto& f = facts_.emplace_back();
+        f.key.assign(lower);
+        f.analysis = lex.analyze(lower);
+        slots_[i] = {h, &f};
+        if (2 * facts_.size() > slots_.size()) rehash();
+        return f;
     }
 
 private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        WordFacts* facts = nullptr;
+    };
+    void rehash() {
+        std::vector<Slot> bigger(2 * slots_.size());
+        for (const auto& s : slots_) {
+            if (s.facts == nullptr) continue;
+            std::size_t i = s.hash & (bigger.size() - 1);
+            while (bigger[i].facts != nullptr) i = (i + 1) & (bigger.size() - 1);
+            bigger[i] = s;
+        }
+        slots_.swap(bigger);
+    }
+
     static constexpr std::size_t max_words = 1 << 17; // some 15 MB at most per thread
     std::uint64_t lexicon_id_ = 0;
-    std::unordered_map<std::string, WordFacts, FnvHash, std::equal_to<>> map_;
+    std::vector<Slot> slots_; ///< open addressing, power-of-two size, at most half full
+    std::deque<WordFacts> facts_;
 };
 
 thread_local WordCache word_cache;
@@ -132,27 +162,30 @@ bool looks_like_name(const Shape& s, WordFacts& facts, std::string_view lower, b
     return facts.proper == 1;
 }
 
+bool wordnet_noun(WordFacts& facts, std::string_view lower, const Lexicon& lex) {
+    if (facts.wordnet_noun < 0) facts.wordnet_noun = lex.wordnet().contains(lower, WnPos::noun) ? 1 : 0;
+    return facts.wordnet_noun == 1;
+}
+
 /// The lexical tag of one word token and the tags context may give it.
-TagSlot word_slot(std::string_view w, std::string_view lower, bool initial, bool headline, WordFacts*& facts,
-                  const Lexicon& lex) {
+TagSlot word_slot(std::string_view w, const Shape& s, std::string_view lower, std::uint64_t hash, bool initial,
+                  bool headline, WordFacts*& facts, const Lexicon& lex) {
     TagSlot slot;
     slot.lower = lower;
-    const Shape s = shape_of(w);
     slot.capitalized = s.upper_first;
     if (s.digits) {
         slot.tag = number_tag(w, s);
         slot.allowed = tag_bit(slot.tag) | tag_bit(PosTag::CD) | tag_bit(PosTag::JJ) | tag_bit(PosTag::NNS);
         return slot;
     }
-    facts = &word_cache.facts(lower, lex);
+    facts = &word_cache.facts(lower, hash, lex);
     const WordAnalysis& a = facts->analysis;
     const TagSet name_tags = tag_bit(PosTag::NNP) | tag_bit(PosTag::NNPS);
     if (looks_like_name(s, *facts, lower, initial, headline, lex)) {
         // A plural name ("Democrats", "Americans") is the plural of a known noun, and not a
         // name WordNet lists itself (Adams, Wells).
         const bool plural = a.known && lower.size() > 3 && lower.back() == 's' && !lower.ends_with("ss") &&
-                            has_tag(a.tags, PosTag::NNS) && !s.all_upper &&
-                            !lex.wordnet().contains(lower, WnPos::noun);
+                            has_tag(a.tags, PosTag::NNS) && !s.all_upper && !wordnet_noun(*facts, lower, lex);
         slot.tag = plural ? PosTag::NNPS : PosTag::NNP;
         slot.allowed = (a.known ? a.tags : a.tags & ~open_class_tags) | tag_bit(a.best) | name_tags;
         return slot;
@@ -167,19 +200,30 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
     const auto view = view_of(text, seg, first, count);
     // Per-thread buffers, reused from sentence to sentence: no allocation once they are grown.
     thread_local std::vector<std::string> lowers;
+    thread_local std::vector<Shape> shapes;
+    thread_local std::vector<std::uint64_t> hashes;
     thread_local std::vector<TagSlot> slots;
     thread_local std::vector<WordFacts*> facts;
     if (lowers.size() < count) lowers.resize(count);
+    shapes.resize(count);
+    hashes.resize(count);
     slots.assign(count, TagSlot{});
     facts.assign(count, nullptr);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const auto w = seg.tokens[first + k].span.of(text);
+        lowers[k].assign(w);
+        for (auto& c : lowers[k])
+            if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+        shapes[k] = shape_of(w);
+        hashes[k] = detail::fnv1a(lowers[k]);
+        word_cache.prefetch(hashes[k]);
+    }
+    for (std::uint32_t k = 0; k < count; ++k) word_cache.prefetch_facts(hashes[k]);
     bool initial = true, quote_open = false;
     for (std::uint32_t k = 0; k < count; ++k) {
         const auto& tok = seg.tokens[first + k];
         const auto w = tok.span.of(text);
-        lowers[k].assign(w);
-        for (auto& c : lowers[k])
-            if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-        const Shape s = shape_of(w);
+        const Shape& s = shapes[k];
         if (!s.letters && !s.digits) {
             const bool space_after = tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
             const bool open = w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
@@ -188,7 +232,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
             slot.tag = detail::punctuation_tag(w, open);
             // A lone apostrophe after a plural is the possessive (the players ' union).
             if (w == "'" && k > 0 && (lowers[k - 1].ends_with("s") || lowers[k - 1].ends_with("z")) &&
-                shape_of(lowers[k - 1]).letters)
+                shapes[k - 1].letters)
                 slot.tag = PosTag::POS;
             if (slot.tag == PosTag::open_quote || slot.tag == PosTag::close_quote) quote_open = slot.tag == PosTag::open_quote;
             slot.allowed = tag_bit(slot.tag);
@@ -199,7 +243,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
         if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
             slots[k] = {lowers[k], PosTag::NN, tag_bit(PosTag::NN), false};
         } else {
-            slots[k] = word_slot(w, lowers[k], initial || view.all_caps, view.all_caps, facts[k], lex);
+            slots[k] = word_slot(w, s, lowers[k], hashes[k], initial || view.all_caps, view.all_caps, facts[k], lex);
         }
         initial = false;
     }
