@@ -76,3 +76,8 @@ TEST_CASE("eval: one system trigger matches one gold event only", "[eval]") {
     CHECK(total.documents == 2);
     CHECK(total.accuracy() == Approx(100.0));
 }
+
+TEST_CASE("eval: malformed TimeML names its line", "[eval]") {
+    CHECK_THROWS_WITH(timeml::parse_timeml("<TimeML>\n<TEXT>\na</TIMEX3></TimeML>", "bad.tml"),
+                      Catch::Contains("bad.tml:3") && Catch::Contains("byte"));
+}

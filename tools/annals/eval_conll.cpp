@@ -36,31 +36,24 @@ struct ConllItem {
 
 // The sentence holding `span`, its number from 1, and its text with [[ ]] around the span.
 std::string locate(const conll::ConllDocument& doc, const Span& span) {
-    const auto it =
-        std::partition_point(doc.sentences.begin(), doc.sentences.end(),
-                             [&](const conll::ConllSentence& s) { return s.span.end <= span.begin; });
-    if (it == doc.sentences.end())
-        return "?\t";
+    const auto it = std::partition_point(doc.sentences.begin(), doc.sentences.end(),
+                                         [&](const conll::ConllSentence& s) { return s.span.end <= span.begin; });
+    if (it == doc.sentences.end()) return "?\t";
     const auto& s = it->span;
     std::string out = std::to_string(it - doc.sentences.begin() + 1) + '\t';
-    if (span.begin > s.begin)
-        out.append(doc.text, s.begin, span.begin - s.begin);
+    if (span.begin > s.begin) out.append(doc.text, s.begin, span.begin - s.begin);
     out.append("[[").append(span.of(doc.text)).append("]]");
-    if (span.end < s.end)
-        out.append(doc.text, span.end, s.end - span.end);
+    if (span.end < s.end) out.append(doc.text, span.end, s.end - span.end);
     return out;
 }
 
 std::string error_line(const ConllItem& item, const NameError& e) {
     const auto& text = item.doc.text;
-    std::string out =
-        std::string(name_error_kind(e.kind)) + '\t' + *item.file + "\tdoc " + std::to_string(item.number);
+    std::string out = std::string(name_error_kind(e.kind)) + '\t' + *item.file + "\tdoc " + std::to_string(item.number);
     out += "\tgold=";
-    if (e.gold)
-        out.append(e.gold->span.of(text)).append("|").append(e.gold->label);
+    if (e.gold) out.append(e.gold->span.of(text)).append("|").append(e.gold->label);
     out += "\tsystem=";
-    if (e.system)
-        out.append(e.system->span.of(text)).append("|").append(e.system->label);
+    if (e.system) out.append(e.system->span.of(text)).append("|").append(e.system->label);
     out += "\tsentence ";
     out += locate(item.doc, e.span());
     return out;
@@ -73,10 +66,8 @@ void write_errors(const std::string& path, const std::vector<std::vector<std::st
     out << "# kind\tfile\tdocument\tgold=words|label\tsystem=words|label\tsentence number and text, [[name]] "
            "marked\n";
     for (const auto& doc : lines)
-        for (const auto& l : doc)
-            out << l << '\n';
-    for (const auto& [kind, n] : kinds)
-        out << "# " << kind << ": " << n << '\n';
+        for (const auto& l : doc) out << l << '\n';
+    for (const auto& [kind, n] : kinds) out << "# " << kind << ": " << n << '\n';
     file.commit();
 }
 
@@ -87,8 +78,7 @@ int run_eval_conll(const EvalConllOptions& o) {
         try {
             std::size_t number = 0;
             for (const auto& read : conll::read_conll_file(path))
-                for (auto& doc : conll::split_at_datelines(read))
-                    items.push_back({&path, ++number, std::move(doc)});
+                for (auto& doc : conll::split_at_datelines(read)) items.push_back({&path, ++number, std::move(doc)});
         } catch (const Error& e) {
             say_error(e.what());
             failed = true;
@@ -102,8 +92,8 @@ int run_eval_conll(const EvalConllOptions& o) {
     std::vector<std::string> failures(items.size());
     parallel_for(items.size(), o.threads, [&](std::size_t i) {
         const auto& item = items[i];
-        Document doc{*item.file + "#" + std::to_string(item.number), item.doc.text,
-                     conll::document_date(item.doc), std::nullopt, std::nullopt};
+        Document doc{*item.file + "#" + std::to_string(item.number), item.doc.text, conll::document_date(item.doc),
+                     std::nullopt, std::nullopt};
         try {
             results[i] = score_names(conll_names(item.doc), system_names(pipeline.extract(std::move(doc))));
         } catch (const Error& e) {
@@ -111,8 +101,7 @@ int run_eval_conll(const EvalConllOptions& o) {
             return;
         }
         if (!o.errors_file.empty())
-            for (const auto& e : results[i].errors)
-                lines[i].push_back(error_line(item, e));
+            for (const auto& e : results[i].errors) lines[i].push_back(error_line(item, e));
     });
     NameScores total;
     std::size_t sentences = 0;
@@ -125,15 +114,13 @@ int run_eval_conll(const EvalConllOptions& o) {
         }
         total += results[i].scores;
         sentences += items[i].doc.sentences.size();
-        for (const auto& e : results[i].errors)
-            ++kinds[name_error_kind(e.kind)];
+        for (const auto& e : results[i].errors) ++kinds[name_error_kind(e.kind)];
     }
     std::printf("CoNLL-2003 names, exact span: %zu documents, %zu sentences, %zu predictions not scored "
                 "(overlap MISC)\n",
                 total.documents, sentences, total.ignored);
     std::fputs(format_name_scores(total).c_str(), stdout);
-    if (!o.errors_file.empty())
-        write_errors(o.errors_file, lines, kinds);
+    if (!o.errors_file.empty()) write_errors(o.errors_file, lines, kinds);
     return failed ? bad_input : ok;
 }
 
@@ -141,8 +128,7 @@ int run_eval_conll(const EvalConllOptions& o) {
 
 void setup_eval_conll(CLI::App& eval_cmd, Outcome& outcome) {
     auto opts = std::make_shared<EvalConllOptions>();
-    auto* cmd =
-        eval_cmd.add_subcommand("conll", "Score named entities (PER, ORG, LOC) against CoNLL-2003 files");
+    auto* cmd = eval_cmd.add_subcommand("conll", "Score named entities (PER, ORG, LOC) against CoNLL-2003 files");
     cmd->add_option("gold", opts->inputs, "CoNLL-2003 files (word POS chunk NER)")->required();
     cmd->add_option("--errors", opts->errors_file, "Write every miss, false alarm and wrong type to FILE");
     cmd->add_option("-j,--jobs", opts->threads, "Threads")->check(CLI::Range(1u, 256u));

@@ -39,11 +39,9 @@ std::optional<fs::path> find_sentence_list(const std::vector<std::string>& input
     for (const auto& input : inputs) {
         std::error_code ec;
         auto dir = fs::path(input);
-        if (dir.filename().empty() || !fs::is_directory(dir, ec))
-            dir = dir.parent_path();
+        if (dir.filename().empty() || !fs::is_directory(dir, ec)) dir = dir.parent_path();
         for (const auto& candidate : {dir / kSentenceList, dir.parent_path() / kSentenceList})
-            if (fs::is_regular_file(candidate, ec))
-                return candidate;
+            if (fs::is_regular_file(candidate, ec)) return candidate;
     }
     return std::nullopt;
 }
@@ -55,20 +53,17 @@ std::string error_line(const ecb::EcbDocument& doc, const EcbError& e) {
             sentence.begin = std::min(sentence.begin, t.span.begin);
             sentence.end = std::max(sentence.end, t.span.end);
         }
-    std::string out =
-        e.kind + '\t' + doc.name + "\tsentence " + std::to_string(e.sentence) + '\t' + e.category + '\t';
+    std::string out = e.kind + '\t' + doc.name + "\tsentence " + std::to_string(e.sentence) + '\t' + e.category + '\t';
     out.append(e.span.of(doc.text)).append("\t");
     out.append(doc.text, sentence.begin, e.span.begin - sentence.begin);
     out.append("[[").append(e.span.of(doc.text)).append("]]");
     out.append(doc.text, e.span.end, sentence.end - e.span.end);
     for (auto& c : out)
-        if (c == '\n')
-            c = ' ';
+        if (c == '\n') c = ' ';
     return out;
 }
 
-EcbResult evaluate(const Pipeline& pipeline, const fs::path& path, const ecb::SentenceList& list,
-                   bool want_lines) {
+EcbResult evaluate(const Pipeline& pipeline, const fs::path& path, const ecb::SentenceList& list, bool want_lines) {
     const auto doc = ecb::read_ecb_file(path);
     EcbResult r;
     const auto it = list.sentences.find(doc.name);
@@ -80,8 +75,7 @@ EcbResult evaluate(const Pipeline& pipeline, const fs::path& path, const ecb::Se
     const auto x = pipeline.extract(Document{doc.name, doc.text, std::nullopt, std::nullopt, std::nullopt});
     r.ev = score_ecb(doc, it->second, ecb_system_mentions(x));
     if (want_lines)
-        for (const auto& e : r.ev.errors)
-            r.lines.push_back(error_line(doc, e));
+        for (const auto& e : r.ev.errors) r.lines.push_back(error_line(doc, e));
     return r;
 }
 
@@ -91,41 +85,34 @@ void write_errors(const std::string& path, const std::vector<EcbResult>& results
     out << "# kind\tdocument\tsentence\tcategory\twords\tsentence text, [[mention]] marked\n";
     std::map<std::string, std::size_t> kinds;
     for (const auto& r : results) {
-        for (const auto& e : r.ev.errors)
-            ++kinds[e.kind + " " + e.category];
-        for (const auto& l : r.lines)
-            out << l << '\n';
+        for (const auto& e : r.ev.errors) ++kinds[e.kind + " " + e.category];
+        for (const auto& l : r.lines) out << l << '\n';
     }
-    for (const auto& [kind, n] : kinds)
-        out << "# " << kind << ": " << n << '\n';
+    for (const auto& [kind, n] : kinds) out << "# " << kind << ": " << n << '\n';
     file.commit();
 }
 
 void print_scores(const EcbScores& s, std::size_t unlisted) {
-    std::printf(
-        "ECB+ mentions, token overlap: %zu documents (%zu with no listed sentence), %zu sentences scored\n",
-        s.documents, unlisted, s.sentences);
+    std::printf("ECB+ mentions, token overlap: %zu documents (%zu with no listed sentence), %zu sentences scored\n",
+                s.documents, unlisted, s.sentences);
     std::printf("%-10s %8s %8s %8s %8s %8s\n", "", "gold", "system", "P", "R", "F1");
     for (const auto c : kEcbCategories) {
         const auto it = s.by_category.find(c);
         const Prf p = it == s.by_category.end() ? Prf{} : it->second;
-        std::printf("%-10.*s %8zu %8zu %8.2f %8.2f %8.2f\n", static_cast<int>(c.size()), c.data(), p.gold,
-                    p.system, p.precision(), p.recall(), p.f1());
+        std::printf("%-10.*s %8zu %8zu %8.2f %8.2f %8.2f\n", static_cast<int>(c.size()), c.data(), p.gold, p.system,
+                    p.precision(), p.recall(), p.f1());
     }
 }
 
 int run_eval_ecb(const EvalEcbOptions& o) {
-    const auto list_path =
-        o.sentences_file.empty() ? find_sentence_list(o.inputs) : fs::path(o.sentences_file);
+    const auto list_path = o.sentences_file.empty() ? find_sentence_list(o.inputs) : fs::path(o.sentences_file);
     if (!list_path) {
-        say_error(std::string("no ") + kSentenceList +
-                  " in or above the input folders; give it with --sentences");
+        say_error(std::string("no ") + kSentenceList + " in or above the input folders; give it with --sentences");
         return bad_input;
     }
     const auto list = ecb::read_sentence_list(*list_path);
     bool failed = !list.problems.empty();
-    for (const auto& p : list.problems)
-        say_error(p.what());
+    for (const auto& p : list.problems) say_error(p.what());
     std::vector<fs::path> files;
     for (const auto& input : o.inputs) {
         try {
@@ -156,15 +143,13 @@ int run_eval_ecb(const EvalEcbOptions& o) {
             say_error(failures[i]);
             failed = true;
         }
-        if (!results[i])
-            continue;
+        if (!results[i]) continue;
         total += results[i]->ev.scores;
         unlisted += results[i]->listed ? 0 : 1;
         done.push_back(std::move(*results[i]));
     }
     print_scores(total, unlisted);
-    if (!o.errors_file.empty())
-        write_errors(o.errors_file, done);
+    if (!o.errors_file.empty()) write_errors(o.errors_file, done);
     return failed ? bad_input : ok;
 }
 
@@ -172,15 +157,13 @@ int run_eval_ecb(const EvalEcbOptions& o) {
 
 void setup_eval_ecb(CLI::App& eval_cmd, Outcome& outcome) {
     auto opts = std::make_shared<EvalEcbOptions>();
-    auto* cmd =
-        eval_cmd.add_subcommand("ecb", "Score event, time, place and participant mentions against ECB+");
+    auto* cmd = eval_cmd.add_subcommand("ecb", "Score event, time, place and participant mentions against ECB+");
     cmd->add_option("gold", opts->inputs, "ECB+ folders or .xml files")->required();
     cmd->add_option("--sentences", opts->sentences_file,
                     std::string("The list of annotated sentences (default: ") + kSentenceList +
                         " in or above the input folder)")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--errors", opts->errors_file,
-                    "Write every miss and false alarm, with its sentence, to FILE");
+    cmd->add_option("--errors", opts->errors_file, "Write every miss and false alarm, with its sentence, to FILE");
     cmd->add_option("-j,--jobs", opts->threads, "Threads")->check(CLI::Range(1u, 256u));
     add_data_dir_option(*cmd, opts->data_dir);
     cmd->callback([opts, &outcome] {

@@ -31,11 +31,9 @@ struct EnamexResult {
 std::string error_line(const std::string& file, const std::string& text, const NameError& e) {
     std::string out = std::string(name_error_kind(e.kind)) + '\t' + file;
     out += "\tgold=";
-    if (e.gold)
-        out.append(e.gold->span.of(text)).append("|").append(e.gold->label);
+    if (e.gold) out.append(e.gold->span.of(text)).append("|").append(e.gold->label);
     out += "\tsystem=";
-    if (e.system)
-        out.append(e.system->span.of(text)).append("|").append(e.system->label);
+    if (e.system) out.append(e.system->span.of(text)).append("|").append(e.system->label);
     out += '\t';
     out += context_of(text, e.span());
     return out;
@@ -47,8 +45,7 @@ EnamexResult evaluate(const Pipeline& pipeline, const std::filesystem::path& pat
     EnamexResult r;
     r.ev = score_names(enamex_names(gold), system_names(pipeline.extract(std::move(doc))));
     if (want_lines)
-        for (const auto& e : r.ev.errors)
-            r.lines.push_back(error_line(path.filename().string(), gold.text, e));
+        for (const auto& e : r.ev.errors) r.lines.push_back(error_line(path.filename().string(), gold.text, e));
     return r;
 }
 
@@ -58,13 +55,10 @@ void write_errors(const std::string& path, const std::vector<EnamexResult>& resu
     out << "# kind\tfile\tgold=words|label\tsystem=words|label\tcontext, [[name]] marked\n";
     std::map<std::string, std::size_t> kinds;
     for (const auto& r : results) {
-        for (const auto& e : r.ev.errors)
-            ++kinds[name_error_kind(e.kind)];
-        for (const auto& l : r.lines)
-            out << l << '\n';
+        for (const auto& e : r.ev.errors) ++kinds[name_error_kind(e.kind)];
+        for (const auto& l : r.lines) out << l << '\n';
     }
-    for (const auto& [kind, n] : kinds)
-        out << "# " << kind << ": " << n << '\n';
+    for (const auto& [kind, n] : kinds) out << "# " << kind << ": " << n << '\n';
     file.commit();
 }
 
@@ -95,8 +89,7 @@ int run_eval_enamex(const EvalEnamexOptions& o) {
     NameScores total;
     std::vector<EnamexResult> done;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!failures[i].empty())
-            say_error(failures[i]);
+        if (!failures[i].empty()) say_error(failures[i]);
         if (results[i]) {
             total += results[i]->ev.scores;
             done.push_back(std::move(*results[i]));
@@ -104,8 +97,7 @@ int run_eval_enamex(const EvalEnamexOptions& o) {
     }
     std::printf("ENAMEX names, exact span: %zu documents\n", total.documents);
     std::fputs(format_name_scores(total).c_str(), stdout);
-    if (!o.errors_file.empty())
-        write_errors(o.errors_file, done);
+    if (!o.errors_file.empty()) write_errors(o.errors_file, done);
     return failed || done.size() != files.size() ? bad_input : ok;
 }
 
@@ -113,8 +105,8 @@ int run_eval_enamex(const EvalEnamexOptions& o) {
 
 void setup_eval_enamex(CLI::App& eval_cmd, Outcome& outcome) {
     auto opts = std::make_shared<EvalEnamexOptions>();
-    auto* cmd = eval_cmd.add_subcommand(
-        "enamex", "Score named entities against the ENAMEX tags of TimeML (.tml) files");
+    auto* cmd =
+        eval_cmd.add_subcommand("enamex", "Score named entities against the ENAMEX tags of TimeML (.tml) files");
     cmd->add_option("gold", opts->inputs, "TimeML files or folders")->required();
     cmd->add_option("--errors", opts->errors_file, "Write every miss, false alarm and wrong type to FILE");
     cmd->add_option("-j,--jobs", opts->threads, "Threads")->check(CLI::Range(1u, 256u));

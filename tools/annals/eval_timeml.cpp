@@ -40,11 +40,9 @@ std::string event_error_line(const timeml::TimemlDocument& doc, const EventError
     const bool has_gold = e.kind != "event_false_alarm";
     const bool has_system = e.kind != "event_miss";
     std::string out = e.kind + '\t' + doc.id + "\tgold=";
-    if (has_gold)
-        out.append(e.gold_span.of(doc.text)).append("|").append(e.gold_class);
+    if (has_gold) out.append(e.gold_span.of(doc.text)).append("|").append(e.gold_class);
     out += "\tsystem=";
-    if (has_system)
-        out.append(e.system_span.of(doc.text)).append("|").append(e.system_class);
+    if (has_system) out.append(e.system_span.of(doc.text)).append("|").append(e.system_class);
     out += '\t';
     out += context_of(doc.text, has_gold ? e.gold_span : e.system_span);
     return out;
@@ -56,8 +54,7 @@ TimemlResult evaluate(const Pipeline& pipeline, const std::filesystem::path& pat
     const auto system = pipeline.extract(std::move(doc));
     TimemlResult r{score_timexes(gold, system), score_events(gold_events(gold), system_events(system)), {}};
     if (want_lines)
-        for (const auto& e : r.event.errors)
-            r.event_lines.push_back(event_error_line(gold, e));
+        for (const auto& e : r.event.errors) r.event_lines.push_back(event_error_line(gold, e));
     return r;
 }
 
@@ -68,23 +65,20 @@ void write_errors(const std::string& path, const std::vector<TimemlResult>& resu
     for (const auto& r : results) {
         for (const auto& e : r.timex.errors) {
             ++kinds[e.kind];
-            out << e.kind << '\t' << e.doc << "\tgold=" << e.gold_text << '|' << e.gold_type << '|'
-                << e.gold_value << "\tsystem=" << e.system_text << '|' << e.system_type << '|'
-                << e.system_value << '|' << e.system_rule << "\t" << e.context << '\n';
+            out << e.kind << '\t' << e.doc << "\tgold=" << e.gold_text << '|' << e.gold_type << '|' << e.gold_value
+                << "\tsystem=" << e.system_text << '|' << e.system_type << '|' << e.system_value << '|' << e.system_rule
+                << "\t" << e.context << '\n';
         }
-        for (const auto& e : r.event.errors)
-            ++kinds[e.kind];
-        for (const auto& l : r.event_lines)
-            out << l << '\n';
+        for (const auto& e : r.event.errors) ++kinds[e.kind];
+        for (const auto& l : r.event_lines) out << l << '\n';
     }
-    for (const auto& [kind, n] : kinds)
-        out << "# " << kind << ": " << n << '\n';
+    for (const auto& [kind, n] : kinds) out << "# " << kind << ": " << n << '\n';
     file.commit();
 }
 
 void print_events(const EventScores& e) {
-    std::printf("EVENT (TempEval-3 Task B): %zu documents, %zu gold, %zu system\n", e.documents,
-                e.strict.gold, e.strict.system);
+    std::printf("EVENT (TempEval-3 Task B): %zu documents, %zu gold, %zu system\n", e.documents, e.strict.gold,
+                e.strict.system);
     std::printf("%-10s %8s %8s %8s\n", "", "P", "R", "F1");
     print_row("strict", e.strict);
     print_row("relaxed", e.relaxed);
@@ -121,24 +115,22 @@ int run_eval_timeml(const EvalTimemlOptions& o) {
     EventScores events;
     std::vector<TimemlResult> done;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!failures[i].empty())
-            say_error(failures[i]);
+        if (!failures[i].empty()) say_error(failures[i]);
         if (results[i]) {
             total += results[i]->timex.scores;
             events += results[i]->event.scores;
             done.push_back(std::move(*results[i]));
         }
     }
-    std::printf("TIMEX3 (TempEval-3 Task A): %zu documents, %zu gold, %zu system\n", total.documents,
-                total.strict.gold, total.strict.system);
+    std::printf("TIMEX3 (TempEval-3 Task A): %zu documents, %zu gold, %zu system\n", total.documents, total.strict.gold,
+                total.strict.system);
     std::printf("%-10s %8s %8s %8s\n", "", "P", "R", "F1");
     print_row("strict", total.strict);
     print_row("relaxed", total.relaxed);
     print_row("value", total.value);
     print_row("type", total.type);
     print_events(events);
-    if (!o.errors_file.empty())
-        write_errors(o.errors_file, done);
+    if (!o.errors_file.empty()) write_errors(o.errors_file, done);
     return failed || done.size() != files.size() ? bad_input : ok;
 }
 
@@ -146,8 +138,7 @@ int run_eval_timeml(const EvalTimemlOptions& o) {
 
 void setup_eval_timeml(CLI::App& eval_cmd, Outcome& outcome) {
     auto opts = std::make_shared<EvalTimemlOptions>();
-    auto* cmd = eval_cmd.add_subcommand("timeml",
-                                        "Score temporal expressions and events against TimeML (.tml) files");
+    auto* cmd = eval_cmd.add_subcommand("timeml", "Score temporal expressions and events against TimeML (.tml) files");
     cmd->add_option("gold", opts->inputs, "TimeML files or folders")->required();
     cmd->add_option("--errors", opts->errors_file,
                     "Write every miss, false alarm, wrong extent, value, type and class to FILE");

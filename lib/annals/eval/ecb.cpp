@@ -13,8 +13,7 @@ TokenSet tokens_of(const ecb::EcbDocument& doc, const Span& span) {
     auto it = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
                                    [&](const ecb::EcbToken& t) { return t.span.end <= span.begin; });
     for (; it != doc.tokens.end() && it->span.begin < span.end; ++it)
-        if (it->span.overlaps(span))
-            out.push_back(static_cast<std::size_t>(it - doc.tokens.begin()));
+        if (it->span.overlaps(span)) out.push_back(static_cast<std::size_t>(it - doc.tokens.begin()));
     return out;
 }
 
@@ -31,11 +30,9 @@ void score_category(const ecb::EcbDocument& doc, const std::string& category, co
                     EcbEvaluation& ev) {
     std::vector<bool> by_gold(doc.tokens.size(), false), by_system(doc.tokens.size(), false);
     for (const auto& g : m.gold)
-        for (auto t : g)
-            by_gold[t] = true;
+        for (auto t : g) by_gold[t] = true;
     for (const auto& s : m.system)
-        for (auto t : s)
-            by_system[t] = true;
+        for (auto t : s) by_system[t] = true;
     auto& prf = ev.scores.by_category[category];
     auto error = [&](const char* kind, const TokenSet& t) {
         const Span span{doc.tokens[t.front()].span.begin, doc.tokens[t.back()].span.end};
@@ -58,46 +55,35 @@ void score_category(const ecb::EcbDocument& doc, const std::string& category, co
 }
 
 std::string_view entity_category(std::string_view type) {
-    if (type == "gpe" || type == "location" || type == "facility")
-        return "LOC";
-    if (type == "person" || type == "organization" || type == "group")
-        return "HUMAN_PART";
+    if (type == "gpe" || type == "location" || type == "facility") return "LOC";
+    if (type == "person" || type == "organization" || type == "group") return "HUMAN_PART";
     return {};
 }
 
 } // namespace
 
 std::string_view ecb_category(std::string_view tag) noexcept {
-    if (tag.starts_with("ACTION_") || tag.starts_with("NEG_ACTION_"))
-        return "ACTION";
-    if (tag.starts_with("TIME_"))
-        return "TIME";
-    if (tag.starts_with("LOC_"))
-        return "LOC";
-    if (tag == "HUMAN_PART" || tag.starts_with("HUMAN_PART_"))
-        return "HUMAN_PART";
+    if (tag.starts_with("ACTION_") || tag.starts_with("NEG_ACTION_")) return "ACTION";
+    if (tag.starts_with("TIME_")) return "TIME";
+    if (tag.starts_with("LOC_")) return "LOC";
+    if (tag == "HUMAN_PART" || tag.starts_with("HUMAN_PART_")) return "HUMAN_PART";
     return {};
 }
 
 std::vector<EcbMention> ecb_system_mentions(const Extraction& x) {
     std::vector<EcbMention> out;
-    for (const auto& e : x.events)
-        out.push_back({"ACTION", e.trigger.span});
-    for (const auto& t : x.timexes)
-        out.push_back({"TIME", t.span});
+    for (const auto& e : x.events) out.push_back({"ACTION", e.trigger.span});
+    for (const auto& t : x.timexes) out.push_back({"TIME", t.span});
     for (const auto& e : x.entities) {
         const auto category = entity_category(e.type);
-        if (category.empty())
-            continue;
-        for (const auto& m : e.mentions)
-            out.push_back({std::string(category), m.span});
+        if (category.empty()) continue;
+        for (const auto& m : e.mentions) out.push_back({std::string(category), m.span});
     }
     return out;
 }
 
 EcbScores& EcbScores::operator+=(const EcbScores& o) {
-    for (const auto& [category, prf] : o.by_category)
-        by_category[category] += prf;
+    for (const auto& [category, prf] : o.by_category) by_category[category] += prf;
     documents += o.documents;
     sentences += o.sentences;
     return *this;
@@ -109,30 +95,22 @@ EcbEvaluation score_ecb(const ecb::EcbDocument& doc, const std::set<std::size_t>
     ev.scores.documents = 1;
     std::set<std::size_t> present;
     for (const auto& t : doc.tokens)
-        if (sentences.contains(t.sentence))
-            present.insert(t.sentence);
+        if (sentences.contains(t.sentence)) present.insert(t.sentence);
     ev.scores.sentences = present.size();
-    auto scored = [&](const TokenSet& t) {
-        return !t.empty() && sentences.contains(doc.tokens[t.front()].sentence);
-    };
+    auto scored = [&](const TokenSet& t) { return !t.empty() && sentences.contains(doc.tokens[t.front()].sentence); };
     std::map<std::string, CategoryMentions, std::less<>> by_category;
-    for (const auto c : kEcbCategories)
-        by_category[std::string(c)];
+    for (const auto c : kEcbCategories) by_category[std::string(c)];
     for (const auto& m : doc.markables) {
         const auto c = ecb_category(m.tag);
-        if (!c.empty() && scored(m.tokens))
-            by_category.find(c)->second.gold.insert(m.tokens);
+        if (!c.empty() && scored(m.tokens)) by_category.find(c)->second.gold.insert(m.tokens);
     }
     for (const auto& s : system) {
         const auto it = by_category.find(s.category);
-        if (it == by_category.end())
-            continue;
+        if (it == by_category.end()) continue;
         auto tokens = tokens_of(doc, s.span);
-        if (scored(tokens))
-            it->second.system.insert(std::move(tokens));
+        if (scored(tokens)) it->second.system.insert(std::move(tokens));
     }
-    for (const auto c : kEcbCategories)
-        score_category(doc, std::string(c), by_category.find(c)->second, ev);
+    for (const auto c : kEcbCategories) score_category(doc, std::string(c), by_category.find(c)->second, ev);
     std::stable_sort(ev.errors.begin(), ev.errors.end(),
                      [](const EcbError& a, const EcbError& b) { return a.span < b.span; });
     return ev;

@@ -8,8 +8,7 @@ namespace annals {
 namespace {
 
 void sort_by_span(std::vector<ClassedSpan>& v) {
-    std::stable_sort(v.begin(), v.end(),
-                     [](const ClassedSpan& a, const ClassedSpan& b) { return a.span < b.span; });
+    std::stable_sort(v.begin(), v.end(), [](const ClassedSpan& a, const ClassedSpan& b) { return a.span < b.span; });
 }
 
 void count(Prf& prf, std::size_t hits, std::size_t gold, std::size_t system) {
@@ -46,8 +45,7 @@ EventScores& EventScores::operator+=(const EventScores& o) noexcept {
 std::vector<ClassedSpan> gold_events(const timeml::TimemlDocument& doc) {
     std::vector<ClassedSpan> out;
     for (const auto* e : doc.all("EVENT"))
-        if (!e->span.empty())
-            out.push_back({e->span, std::string(e->attr("class"))});
+        if (!e->span.empty()) out.push_back({e->span, std::string(e->attr("class"))});
     sort_by_span(out);
     return out;
 }
@@ -55,8 +53,7 @@ std::vector<ClassedSpan> gold_events(const timeml::TimemlDocument& doc) {
 std::vector<ClassedSpan> system_events(const Extraction& x) {
     std::vector<ClassedSpan> out;
     for (const auto& e : x.events)
-        if (!e.trigger.span.empty())
-            out.push_back({e.trigger.span, e.timeml_class});
+        if (!e.trigger.span.empty()) out.push_back({e.trigger.span, e.timeml_class});
     sort_by_span(out);
     return out;
 }
@@ -67,10 +64,8 @@ EventEvaluation score_events(std::vector<ClassedSpan> gold, std::vector<ClassedS
     EventEvaluation ev;
     ev.scores.documents = 1;
     std::vector<Span> gs, ss;
-    for (const auto& x : gold)
-        gs.push_back(x.span);
-    for (const auto& x : system)
-        ss.push_back(x.span);
+    for (const auto& x : gold) gs.push_back(x.span);
+    for (const auto& x : system) ss.push_back(x.span);
     const auto aligned = align_spans(gs, ss);
     std::size_t relaxed = 0, strict = 0, cls = 0;
     std::vector<bool> used(system.size(), false);
@@ -92,8 +87,7 @@ EventEvaluation score_events(std::vector<ClassedSpan> gold, std::vector<ClassedS
             ev.errors.push_back(make_error("event_class", &gold[i], &s));
     }
     for (std::size_t j = 0; j < system.size(); ++j)
-        if (!used[j])
-            ev.errors.push_back(make_error("event_false_alarm", nullptr, &system[j]));
+        if (!used[j]) ev.errors.push_back(make_error("event_false_alarm", nullptr, &system[j]));
     count(ev.scores.strict, strict, gold.size(), system.size());
     count(ev.scores.relaxed, relaxed, gold.size(), system.size());
     count(ev.scores.cls, cls, gold.size(), system.size());

@@ -71,9 +71,13 @@ TimemlDocument parse_timeml(std::string_view xml, const std::string& name) {
     // Whitespace-only character data between tags is part of the text: keep it.
     const auto result = dom.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata,
                                         pugi::encoding_utf8);
-    if (!result)
-        throw Error(Errc::bad_input, name,
+    if (!result) {
+        // People look for lines; the byte offset stays for tools.
+        const auto size = static_cast<std::ptrdiff_t>(xml.size());
+        const auto line = 1 + std::count(xml.begin(), xml.begin() + std::clamp<std::ptrdiff_t>(result.offset, 0, size), '\n');
+        throw Error(Errc::bad_input, name + ":" + std::to_string(line),
                     std::string("malformed XML at byte ") + std::to_string(result.offset) + ": " + result.description());
+    }
     const auto text_node = dom.find_node([](const pugi::xml_node& n) { return std::string_view(n.name()) == "TEXT"; });
     if (!text_node) throw Error(Errc::bad_input, name, "no TEXT element");
     TimemlDocument doc;

@@ -36,7 +36,8 @@ struct TimemlDocument {
 };
 
 /// Parses TimeML from memory; `name` is used in messages and as the fallback id.
-/// Throws Error(Errc::bad_input) naming the byte offset of malformed XML or a missing TEXT.
+/// Throws Error(Errc::bad_input) naming the line ("name:line") and byte offset of malformed
+/// XML, or a missing TEXT.
 [[nodiscard]] TimemlDocument parse_timeml(std::string_view xml, const std::string& name);
 
 /// Reads and parses one .tml file. Throws Error(Errc::io) when it cannot be read.
