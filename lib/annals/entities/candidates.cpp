@@ -68,7 +68,7 @@ private:
 
     /// A country's adjective or people noun ("Italian", "Afghans") as a mention of it.
     int add_demonym(std::uint32_t i) {
-        const auto* c = doc_.gaz().country_by_demonym(doc_.word(i));
+        const auto* c = doc_.demonym(i);
         if (!c || !c->entry) return -1;
         const int k = add_entry(i, i + 1, c->entry, "gazetteer/demonym");
         out_[k].kind = "demonym";
@@ -188,13 +188,19 @@ private:
         return true;
     }
 
+    /// A word that says what a name is: a title, an organization, place or facility head.
+    bool cued(std::uint32_t k) const {
+        return doc_.cue(k, Cue::role) || doc_.cue(k, Cue::role_mod) || doc_.cue(k, Cue::honorific) ||
+               doc_.cue(k, Cue::org_head) || doc_.cue(k, Cue::place_head) || doc_.cue(k, Cue::fac_head);
+    }
+
     /// "Michael Green", "Wang Donghai", "Van der Westhuizen": a run of person words in which
     /// the gazetteer finds only single-word towns or regions is a person whose name is also a
     /// place's; so is a run that opens with a name particle.
     bool person_despite_places(std::uint32_t first, std::uint32_t last) const {
         if (last - first < 2 || last - first > 4) return false;
         if (doc_.cue(first, Cue::particle) && doc_.person_word(last - 1)) return true;
-        bool place = false;
+        bool place = false, person = false;
         for (auto k = first; k < last; ++k) {
             if (!doc_.is_word(k) || acronym(doc_.word(k))) return false;
             const GazEntry* entry = nullptr;
@@ -203,10 +209,10 @@ private:
                 place = true;
                 continue;
             }
-            if (doc_.gazetteer_match(k, last, entry) > 0 || doc_.gaz().country_by_demonym(doc_.word(k))) return false;
-            if (!doc_.person_word(k)) return false;
+            if (doc_.gazetteer_match(k, last, entry) > 0 || doc_.demonym(k) || cued(k)) return false;
+            person |= doc_.person_word(k);
         }
-        return place;
+        return place && person;
     }
 
     /// "Air France", "Chicago Bulls": a known name with capitalized common words is another
@@ -222,7 +228,7 @@ private:
                 k += n;
                 continue;
             }
-            if (!doc_.is_word(k) || doc_.person_word(k) || doc_.gaz().country_by_demonym(doc_.word(k)) ||
+            if (!doc_.is_word(k) || doc_.person_word(k) || doc_.demonym(k) ||
                 doc_.cue(k, Cue::role) || doc_.cue(k, Cue::role_mod) || connector(doc_.word(k)))
                 return false;
             ++k;
@@ -251,7 +257,7 @@ private:
                 flush(k);
                 add_entry(k, k + n, entry, "gazetteer/name");
                 unknown = k += n;
-            } else if (doc_.gaz().country_by_demonym(doc_.word(k))) {
+            } else if (doc_.demonym(k)) {
                 flush(k);
                 add_demonym(k);
                 unknown = ++k;
@@ -280,7 +286,8 @@ private:
             add(first, last, "", "name/single");
             return;
         }
-        // A given name or a surname we do not know as a common word: "Helen Marsh", "Ansel Okafor".
+        // Two to four capitalized words with nothing that says otherwise are, in news, most
+        // often a person: "Helen Marsh", "Mark Butcher", "Ansel Okafor".
         bool person = doc_.person_word(last - 1) || doc_.person_word(first);
         for (auto k = first; k < last && person; ++k) person = doc_.is_word(k) && !acronym(doc_.word(k));
         add(first, last, person ? "person" : "organization", person ? "name/person-words" : "name/words");
@@ -341,6 +348,8 @@ std::uint32_t run_end(const DocView& doc, std::uint32_t first, std::uint32_t end
 std::uint32_t group_at(const DocView& doc, std::uint32_t i, std::uint32_t end, std::vector<NameCandidate>& out) {
     const auto max = static_cast<std::uint32_t>(doc.cues().max_group_words());
     for (std::uint32_t n = std::min(max, end - i); n >= 1; --n) {
+        // Every group noun is a plural: skip phrases that cannot end in one.
+        if (!doc.is_word(i + n - 1) || doc.word(i + n - 1).back() != 's') continue;
         bool words = true;
         for (auto k = i; k < i + n && words; ++k) words = doc.is_word(k);
         if (!words) continue;

@@ -57,6 +57,13 @@ EntityCues EntityCues::load(const std::string& data_dir) {
     return cues;
 }
 
+std::uint16_t EntityCues::bits(std::string_view word) const {
+    std::uint16_t out = 0;
+    if (auto it = exact_.find(std::string(word)); it != exact_.end()) out |= it->second;
+    if (auto it = folded_.find(ascii_lower(word)); it != folded_.end()) out |= it->second;
+    return out;
+}
+
 bool EntityCues::is(std::string_view word, Cue cue) const {
     const auto bit = static_cast<std::uint16_t>(cue);
     if (auto it = exact_.find(std::string(word)); it != exact_.end() && (it->second & bit)) return true;

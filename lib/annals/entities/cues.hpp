@@ -33,6 +33,9 @@ public:
     /// ("CEO", "FC") matches only exactly; others match in any letter case.
     [[nodiscard]] bool is(std::string_view word, Cue cue) const;
 
+    /// Every cue of `word` as a bit set of Cue values.
+    [[nodiscard]] std::uint16_t bits(std::string_view word) const;
+
     /// The canonical name of the group a lower-case phrase names ("security forces"), or nullptr.
     [[nodiscard]] const std::string* group(std::string_view phrase) const;
 

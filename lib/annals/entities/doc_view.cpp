@@ -1,6 +1,7 @@
 #include "annals/entities/doc_view.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace annals::detail {
 
@@ -30,36 +31,78 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
         else if (times[t].end <= seg.tokens[i].span.begin) ++t;
         else blocked_[i++] = true;
     }
+    matches_.resize(seg.tokens.size());
+    common_.assign(seg.tokens.size(), -1);
+    name_.assign(seg.tokens.size(), -1);
+    demonyms_.assign(seg.tokens.size(), nullptr);
+    demonym_known_.assign(seg.tokens.size(), false);
+    cues_of_.assign(seg.tokens.size(), 0);
     cores_.reserve(seg.tokens.size());
     for (const auto& t : seg.tokens)
         cores_.push_back(t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span);
     sentence_of_.assign(seg.tokens.size(), 0);
-    headline_.assign(seg.sentences.size(), false);
+    headline_.assign(seg.tokens.size(), false);
     for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];
-        std::size_t words = 0, lower = 0, long_lower = 0;
-        for (auto i = sent.first_token; i < sent.first_token + sent.token_count; ++i) {
-            sentence_of_[i] = s;
-            if (!is_word(i)) continue;
-            const auto w = token(i);
-            ++words;
-            if (lower_ascii(w.front())) {
-                ++lower;
-                if (w.size() >= 4) ++long_lower;
-            }
+        const auto end = sent.first_token + sent.token_count;
+        for (auto i = sent.first_token; i < end; ++i) sentence_of_[i] = s;
+        // Each line on its own: a score table or a capitals line inside a longer "sentence".
+        for (auto line = sent.first_token; line < end;) {
+            auto stop = line + 1;
+            while (stop < end && !seg.tokens[stop].newline_before) ++stop;
+            mark_headline(line, stop);
+            line = stop;
         }
-        const bool no_lower_word = std::none_of(text.begin() + static_cast<std::ptrdiff_t>(sent.span.begin),
-                                                text.begin() + static_cast<std::ptrdiff_t>(sent.span.end), lower_ascii);
-        headline_[s] = words >= 2 && (no_lower_word || (words >= 4 && long_lower == 0 && lower * 3 < words));
     }
+}
+
+void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
+    std::size_t words = 0, lower = 0, long_lower = 0;
+    bool any_lower = false;
+    for (auto i = first; i < last; ++i) {
+        const auto w = token(i);
+        any_lower |= std::any_of(w.begin(), w.end(), lower_ascii);
+        if (!is_word(i)) continue;
+        ++words;
+        if (lower_ascii(w.front())) {
+            ++lower;
+            if (w.size() >= 4) ++long_lower;
+        }
+    }
+    const bool headline = words >= 2 && (!any_lower || (words >= 4 && long_lower == 0 && lower * 3 < words));
+    for (auto i = first; i < last; ++i) headline_[i] = headline;
 }
 
 std::string_view DocView::token(std::uint32_t i) const noexcept { return seg_.tokens[i].span.of(text_); }
 
 bool DocView::is_word(std::uint32_t i) const noexcept { return seg_.tokens[i].kind == TokenKind::word; }
 
+namespace {
+
+/// Per thread, the answers of common_word() for one lexicon: the lexicon's morphology is the
+/// costly part of the entity stage, and the same words come back in every document. Bounded:
+/// emptied when it grows past its limit.
+struct CommonCache {
+    std::uint64_t lexicon = 0;
+    std::unordered_map<std::string, bool> words;
+};
+
+} // namespace
+
 bool DocView::common_word(std::string_view word) const {
-    const auto lower = ascii_lower(word);
+    thread_local CommonCache cache;
+    if (cache.lexicon != lex_.id() || cache.words.size() > 200000) {
+        cache.words.clear();
+        cache.lexicon = lex_.id();
+    }
+    auto lower = ascii_lower(word);
+    if (auto it = cache.words.find(lower); it != cache.words.end()) return it->second;
+    const bool common = lexicon_common_word(lower);
+    cache.words.emplace(std::move(lower), common);
+    return common;
+}
+
+bool DocView::lexicon_common_word(const std::string& lower) const {
     const auto a = lex_.analyze(lower);
     if (!a.known) return false;
     // "International" is first a noun naming a body, but also an adjective: common.
@@ -69,8 +112,14 @@ bool DocView::common_word(std::string_view word) const {
 }
 
 bool DocView::name_word(std::uint32_t i) const {
+    if (name_[i] < 0) name_[i] = compute_name_word(i) ? 1 : 0;
+    return name_[i] == 1;
+}
+
+bool DocView::compute_name_word(std::uint32_t i) const {
     if (!is_word(i) || blocked_[i]) return false;
     const auto w = word(i);
+    if (w.size() == 1) return false; // a lone letter: a column head, a list mark, "A"
     const bool cap = upper_ascii(w.front()) || static_cast<unsigned char>(w.front()) >= 0xC0;
     if (!cap) {
         // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name.
@@ -79,7 +128,7 @@ bool DocView::name_word(std::uint32_t i) const {
                !in_headline(i) && i != seg_.sentences[sentence_of_[i]].first_token;
     }
     if (in_headline(i)) {
-        if (lex_.analyze(ascii_lower(w)).closed) return false;
+        if (!lex_.closed_lemma(ascii_lower(w)).empty()) return false;
         return gaz_.may_start(w) || !common_word(w) || cues_.is(w, Cue::org_head);
     }
     const auto& sent = seg_.sentences[sentence_of_[i]];
@@ -91,37 +140,62 @@ bool DocView::name_word(std::uint32_t i) const {
     // "The" starts a sentence far more often than "The Hague".
     const GazEntry* entry = nullptr;
     const auto end = sent.first_token + sent.token_count;
-    return gaz_.may_start(w) && gazetteer_match(i, end, entry) >= (lex_.analyze(ascii_lower(w)).closed ? 2U : 1U);
+    return gaz_.may_start(w) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(ascii_lower(w)).empty() ? 1U : 2U);
 }
 
 bool DocView::person_word(std::uint32_t i) const {
     const auto w = word(i);
-    if (cues_.is(w, Cue::particle)) return true;
+    if (cue(i, Cue::particle)) return true;
     if (w.size() == 2 && upper_ascii(w[0]) && w[1] == '.') return true;
-    return !common_word(w);
+    if (common_[i] < 0) common_[i] = common_word(w) ? 1 : 0;
+    return common_[i] == 0;
+}
+
+const CountryInfo* DocView::demonym(std::uint32_t i) const {
+    if (!demonym_known_[i]) {
+        demonym_known_[i] = true;
+        if (is_word(i)) demonyms_[i] = gaz_.country_by_demonym(word(i));
+    }
+    return demonyms_[i];
+}
+
+bool DocView::cue(std::uint32_t i, Cue c) const {
+    if (!(cues_of_[i] & 0x8000U)) cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i)));
+    return (cues_of_[i] & static_cast<std::uint16_t>(c)) != 0;
 }
 
 std::uint32_t DocView::gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const {
     entry = nullptr;
-    if (!is_word(first) || !gaz_.may_start(word(first))) return 0;
+    const auto& found = matches(first);
+    // Longest first: the matches are stored shortest first.
+    for (auto it = found.rbegin(); it != found.rend(); ++it) {
+        if (first + it->first > limit) continue;
+        entry = it->second;
+        return it->first;
+    }
+    return 0;
+}
+
+const std::vector<std::pair<std::uint32_t, const GazEntry*>>& DocView::matches(std::uint32_t first) const {
+    auto& slot = matches_[first];
+    if (slot.computed) return slot.found;
+    slot.computed = true;
+    if (!is_word(first) || !gaz_.may_start(word(first))) return slot.found;
     const auto max_words = gaz_.max_words();
-    std::uint32_t last = first, spaces = 0;
-    std::uint32_t best = 0;
-    // Grow the window token by token; a name ends at a word, and never crosses a possessive
-    // except at its end.
-    for (std::uint32_t j = first; j < limit; ++j) {
+    const auto end = seg_.sentences[sentence_of_[first]].first_token + seg_.sentences[sentence_of_[first]].token_count;
+    std::uint32_t spaces = 0;
+    // Grow the window token by token; a name ends at a word, never crosses a possessive except
+    // at its end, and the window stops where no dictionary name continues it.
+    for (std::uint32_t j = first; j < end; ++j) {
         if (j > first && seg_.tokens[j].space_before && ++spaces >= max_words) break;
         if (seg_.tokens[j].blank_line_before && j > first) break;
-        last = j;
-        if (!is_word(last) && seg_.tokens[last].kind != TokenKind::number) continue;
-        const Span s{seg_.tokens[first].span.begin, cores_[last].end};
-        if (const auto* e = gaz_.find_best(s.of(text_))) {
-            entry = e;
-            best = last - first + 1;
-        }
-        if (possessive(last)) break;
+        if (!is_word(j) && seg_.tokens[j].kind != TokenKind::number) continue;
+        const auto window = Span{seg_.tokens[first].span.begin, cores_[j].end}.of(text_);
+        if (const auto* e = gaz_.find_best(window)) slot.found.emplace_back(j - first + 1, e);
+        if (possessive(j)) break;
+        if (j + 1 < end && seg_.tokens[j + 1].space_before && !gaz_.may_continue(window)) break;
     }
-    return best;
+    return slot.found;
 }
 
 } // namespace annals::detail

@@ -67,20 +67,44 @@ public:
     [[nodiscard]] bool person_word(std::uint32_t i) const;
     /// A common English word the lexicon knows ("Affairs", "State", "Cooperation").
     [[nodiscard]] bool common_word(std::string_view word) const;
-    /// True when the sentence holding token i is a headline: no lower-case word, or every word
-    /// of four or more letters capitalized.
-    [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[sentence_of_[i]]; }
+    /// True when the line (inside its sentence) holding token i is a headline: no lower-case
+    /// letter, or every word of four or more letters capitalized.
+    [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[i]; }
 
     /// True when the token lies inside a time expression.
     [[nodiscard]] bool in_time(std::uint32_t i) const noexcept { return blocked_[i]; }
 
-    [[nodiscard]] bool cue(std::uint32_t i, Cue c) const { return cues_.is(word(i), c); }
+    /// The country whose adjective or people noun token i is ("Italian"), or nullptr; looked up
+    /// once per token.
+    [[nodiscard]] const CountryInfo* demonym(std::uint32_t i) const;
+
+    /// True when token i is a cue word of this kind (looked up once per token).
+    [[nodiscard]] bool cue(std::uint32_t i, Cue c) const;
 
     /// The number of tokens of the longest gazetteer or dictionary name starting at token
     /// `first` and ending before token `limit`, or 0; `entry` receives it.
     [[nodiscard]] std::uint32_t gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const;
 
 private:
+    void mark_headline(std::uint32_t first, std::uint32_t last);
+    [[nodiscard]] bool lexicon_common_word(const std::string& lower) const;
+    [[nodiscard]] bool compute_name_word(std::uint32_t i) const;
+    /// Every dictionary name starting at token `first` (length in tokens, entry), shortest
+    /// first, up to the sentence end; found once per token.
+    const std::vector<std::pair<std::uint32_t, const GazEntry*>>& matches(std::uint32_t first) const;
+
+    struct Matches {
+        bool computed = false;
+        std::vector<std::pair<std::uint32_t, const GazEntry*>> found;
+    };
+    // Caches of this one document: a DocView lives on one thread for one call.
+    mutable std::vector<Matches> matches_;
+    mutable std::vector<std::int8_t> common_;     ///< per token: -1 unknown, else common_word()
+    mutable std::vector<std::int8_t> name_;       ///< per token: -1 unknown, else name_word()
+    mutable std::vector<const CountryInfo*> demonyms_;
+    mutable std::vector<bool> demonym_known_;
+    mutable std::vector<std::uint16_t> cues_of_;  ///< per token: 0x8000 when looked up, | cue bits
+
     std::string_view text_;
     const Segmentation& seg_;
     const std::vector<TaggedToken>& tags_;
@@ -89,7 +113,7 @@ private:
     const EntityCues& cues_;
     std::vector<Span> cores_;
     std::vector<std::size_t> sentence_of_;
-    std::vector<bool> headline_;
+    std::vector<bool> headline_; ///< per token
     std::vector<bool> blocked_; ///< inside a time expression ("Monday", "September 2014")
 };
 

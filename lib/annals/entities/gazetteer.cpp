@@ -60,8 +60,10 @@ std::string normalize_name(std::string_view text) {
     return out;
 }
 
-std::string fold_name(std::string_view text) {
-    std::string norm = normalize_name(text);
+namespace {
+
+/// fold_name() of a text normalize_name() already gave.
+std::string fold_normalized(std::string norm) {
     const bool ascii = std::all_of(norm.begin(), norm.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii) {
         for (char& c : norm)
@@ -72,6 +74,10 @@ std::string fold_name(std::string_view text) {
     icu::UnicodeString::fromUTF8(norm).foldCase().toUTF8String(out);
     return out;
 }
+
+} // namespace
+
+std::string fold_name(std::string_view text) { return fold_normalized(normalize_name(text)); }
 
 bool GazEntry::has_flag(std::string_view f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
 
@@ -98,6 +104,7 @@ std::uint32_t Gazetteer::Impl::add_form(std::string_view written, detail::NameIn
     postings.push_back({static_cast<std::uint32_t>(item), form});
     const auto space = folded.find(' ');
     first_words.insert(folded.substr(0, space));
+    for (auto p = space; p != std::string::npos; p = folded.find(' ', p + 1)) prefixes.insert(folded.substr(0, p));
     max_words = std::max<std::size_t>(max_words, 1 + static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')));
     return form;
 }
@@ -142,7 +149,7 @@ std::vector<std::pair<detail::Posting, bool>> matches(const Gazetteer::Impl& g, 
                                                       std::string_view text, MatchCase mode) {
     std::vector<std::pair<detail::Posting, bool>> out;
     const std::string norm = normalize_name(text);
-    const std::string folded = fold_name(norm);
+    const std::string folded = fold_normalized(norm);
     const auto it = index.find(std::string_view(folded));
     if (it == index.end()) return out;
     const bool query_has_upper = has_upper_ascii_or_fold_change(norm, folded);
@@ -221,6 +228,8 @@ const GazEntry* Gazetteer::by_key(std::string_view key) const {
 const GazEntry* Gazetteer::parent_of(const GazEntry& e) const { return e.parent.empty() ? nullptr : by_key(e.parent); }
 
 bool Gazetteer::may_start(std::string_view word) const { return impl_->first_words.count(fold_name(word)) > 0; }
+
+bool Gazetteer::may_continue(std::string_view text) const { return impl_->prefixes.count(fold_name(text)) > 0; }
 
 std::size_t Gazetteer::max_words() const { return impl_->max_words; }
 

@@ -108,6 +108,10 @@ public:
     /// before trying longer spans.
     [[nodiscard]] bool may_start(std::string_view word) const;
 
+    /// True when some name, alias or demonym continues `text` after a space ("New" and "New
+    /// York" continue, "New Yorkers" does not): where growing a window can stop.
+    [[nodiscard]] bool may_continue(std::string_view text) const;
+
     /// The largest number of space-separated words in any name, alias or demonym.
     [[nodiscard]] std::size_t max_words() const;
 

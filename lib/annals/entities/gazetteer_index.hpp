@@ -42,6 +42,7 @@ struct Gazetteer::Impl {
     std::unordered_map<std::string, std::size_t, detail::NameHash, std::equal_to<>> keys;
     std::unordered_map<std::string, std::size_t, detail::NameHash, std::equal_to<>> codes;
     std::unordered_set<std::string, detail::NameHash, std::equal_to<>> first_words;
+    std::unordered_set<std::string, detail::NameHash, std::equal_to<>> prefixes; ///< folded forms cut before a space
     std::size_t max_words = 0;
 
     /// Adds an entry; throws Error(bad_data, entry.source) when its key is already taken.

@@ -171,7 +171,7 @@ void Resolver::link_acronyms_and_slashes() {
                            std::none_of(bw.begin(), bw.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
                            ascii_lower(aw.substr(0, 1)) == ascii_lower(bw.substr(0, 1));
         const bool slash = between == 1 && doc_.token(a.last) == "/";
-        if (!paren && !slash && !known_as(a.last, b.first)) continue;
+        if (!paren && !slash && (between < 2 || between > 4 || !known_as(a.last, b.first))) continue;
         const bool a_guess = a.type.empty() || (!a.entry && a.rule.starts_with("name/"));
         if (b.type.empty() && !a.type.empty()) {
             adopt(i, i + 1);

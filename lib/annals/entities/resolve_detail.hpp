@@ -25,6 +25,10 @@ private:
     std::vector<NameCandidate>& cands_;
     std::vector<std::string> keys_;
     std::map<std::string, std::size_t, std::less<>> aliases_; ///< text -> candidate it names
+    std::map<std::string, std::size_t, std::less<>> persons_; ///< first or last word of a person's name (lower case)
+    /// a word of an organization's or place's multi-word name -> (candidate, it is the name's first word)
+    std::map<std::string, std::vector<std::pair<std::size_t, bool>>, std::less<>> name_words_;
+    std::map<std::string, std::size_t, std::less<>> typed_singles_; ///< lower-case single word -> first typed one
 
     void pick_cities();
     void find_teams();
@@ -33,6 +37,7 @@ private:
     [[nodiscard]] bool known_as(std::uint32_t from, std::uint32_t to) const;
     void adopt(std::size_t from, std::size_t to);
     void type_single_words();
+    void index_name_words();
     [[nodiscard]] std::ptrdiff_t single_word_source(std::size_t self) const;
     [[nodiscard]] bool place_context(std::size_t cand) const;
     [[nodiscard]] std::string type_from_context(std::string_view word) const;

@@ -40,38 +40,45 @@ bool determiner(std::string_view w) {
 
 /// The candidate a single word is a short form of: the last or first word of a person's
 /// name, or the head of exactly one organization's name.
-std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
-    const auto word = cands_[self].span.of(doc_.text());
-    if (auto it = aliases_.find(word); it != aliases_.end()) return static_cast<std::ptrdiff_t>(it->second);
-    // The same word typed earlier ("FRANKFURT" in the dateline, then "Frankfurt") is the same.
-    const auto folded = ascii_lower(word);
-    for (std::size_t i = 0; i < self; ++i)
-        if (cands_[i].last - cands_[i].first == 1 && !keys_[i].empty() && !cands_[i].entry &&
-            ascii_lower(cands_[i].span.of(doc_.text())) == folded)
-            return static_cast<std::ptrdiff_t>(i);
-    const bool after_place_word = place_context(self);
-    std::ptrdiff_t person = -1, org = -1;
-    int orgs = 0;
-    std::set<std::string> org_keys;
+/// Indexes the words of every multi-word name once, for single_word_source().
+void Resolver::index_name_words() {
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         const auto& c = cands_[i];
         if (c.type.empty() || c.kind != "name" || c.last - c.first < 2) continue;
         const auto words = split_words(c.span.of(doc_.text()));
-        if (c.type == "person" && person < 0 && (words.back() == word || words.front() == word))
-            person = static_cast<std::ptrdiff_t>(i);
-        if (c.type != "organization" && c.type != "gpe") continue;
-        // "Coalition" for "the Global Coalition to Defeat ISIS" (its head word), "Nordvik" for
-        // "Nordvik Corp." (its first word, when that is no common word).
-        const bool head = doc_.cues().is(word, Cue::org_head) &&
-                          std::any_of(words.begin(), words.end(), [&](std::string_view w) { return w == word && !is_connector(w); });
-        const bool lead = c.type == "organization" && words.front() == word && !doc_.common_word(word) && !after_place_word;
-        if ((head || lead) && org_keys.insert(keys_[i]).second) {
-            ++orgs;
-            org = static_cast<std::ptrdiff_t>(i);
+        if (c.type == "person") {
+            persons_.emplace(ascii_lower(words.back()), i);
+            persons_.emplace(ascii_lower(words.front()), i);
         }
+        if (c.type != "organization" && c.type != "gpe") continue;
+        for (std::size_t k = 0; k < words.size(); ++k)
+            if (!is_connector(words[k])) name_words_[std::string(words[k])].push_back({i, k == 0 && c.type == "organization"});
     }
-    if (person >= 0) return person;
-    return orgs == 1 ? org : -1;
+}
+
+std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
+    const auto word = cands_[self].span.of(doc_.text());
+    if (auto it = aliases_.find(word); it != aliases_.end()) return static_cast<std::ptrdiff_t>(it->second);
+    const auto folded = ascii_lower(word);
+    // "Henke" and "HENKE" after "Nolan Henke".
+    if (auto it = persons_.find(folded); it != persons_.end()) return static_cast<std::ptrdiff_t>(it->second);
+    // "Coalition" for "the Global Coalition to Defeat ISIS" (its head word), "Nordvik" for
+    // "Nordvik Corp." (its first word, when that is no common word and no place is meant).
+    if (auto it = name_words_.find(word); it != name_words_.end()) {
+        const bool head = doc_.cues().is(word, Cue::org_head);
+        const bool may_lead = !doc_.common_word(word) && !place_context(self);
+        std::ptrdiff_t org = -1;
+        std::set<std::string_view> keys;
+        for (const auto& [cand, lead] : it->second) {
+            if (!head && !(lead && may_lead)) continue;
+            if (keys.insert(keys_[cand]).second) org = static_cast<std::ptrdiff_t>(cand);
+        }
+        if (keys.size() == 1) return org;
+    }
+    // The same word typed earlier ("FRANKFURT" in the dateline, then "Frankfurt") is the same.
+    if (auto it = typed_singles_.find(folded); it != typed_singles_.end() && it->second < self)
+        return static_cast<std::ptrdiff_t>(it->second);
+    return -1;
 }
 
 /// "in Djibo", "near the town of Djibo": where a place is named.
@@ -129,16 +136,18 @@ std::string Resolver::type_from_context(std::string_view word) const {
 }
 
 void Resolver::type_single_words() {
+    index_name_words();
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         if (!cands_[i].type.empty()) continue;
         const auto word = cands_[i].span.of(doc_.text());
         if (const auto src = single_word_source(i); src >= 0) {
             adopt(static_cast<std::size_t>(src), i);
-            continue;
+        } else {
+            cands_[i].type = type_from_context(word);
+            if (cands_[i].type.empty()) continue;
+            keys_[i] = cands_[i].type + ":" + key_slug(word);
         }
-        cands_[i].type = type_from_context(word);
-        if (cands_[i].type.empty()) continue;
-        keys_[i] = cands_[i].type + ":" + key_slug(word);
+        if (!cands_[i].entry) typed_singles_.emplace(ascii_lower(word), i);
     }
 }
 
