@@ -15,6 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import seed_expected  # noqa: E402  (beside this file)
+
 FAILURES = []
 
 
@@ -246,6 +249,11 @@ def check_seed(opts):
     # annals_validate --text has checked that every span lies in the file, that the sentences
     # are in order, do not overlap, start and end on non-space characters at character
     # boundaries, and leave only white space between them: together they cut the text exactly.
+    expected_file = seed.with_name(seed.stem + ".expected.json")
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    seed_expected.check(record, expected, fail, print)
+    print(f"{len(record['entities'])} entities, {len(record['relations'])} relations checked against "
+          f"{expected_file.name}")
 
 
 def main():
