@@ -7,6 +7,7 @@
 #include "annals/time/tagger.hpp"
 
 #include <cstdlib>
+#include <future>
 
 #ifndef ANNALS_DATA_DIR
 #define ANNALS_DATA_DIR "share/annals"
@@ -38,10 +39,15 @@ LexiconOptions lexicon_options(const PipelineOptions& opts) {
 
 Pipeline::Pipeline(PipelineOptions opts) {
     if (opts.data_dir.empty()) opts.data_dir = default_data_dir();
+    // The resources load independently: on several cores start-up takes the slowest of them,
+    // not their sum. A loader's exception comes out of get(); the other futures wait in their
+    // destructors, so nothing outlives the constructor.
+    auto lexicon = std::async(std::launch::async, [&opts] { return Lexicon(lexicon_options(opts)); });
+    auto entities = std::async(std::launch::async, [&opts] { return EntityRecognizer(opts.data_dir, opts.dictionaries); });
     TimeTagger time(opts.data_dir);
-    Lexicon lexicon(lexicon_options(opts));
-    EntityRecognizer entities(opts.data_dir, opts.dictionaries);
-    impl_ = std::make_unique<Impl>(Impl{std::move(opts), std::move(time), std::move(lexicon), std::move(entities)});
+    Lexicon lex = lexicon.get();
+    EntityRecognizer names = entities.get();
+    impl_ = std::make_unique<Impl>(Impl{std::move(opts), std::move(time), std::move(lex), std::move(names)});
 }
 
 Pipeline::~Pipeline() = default;
