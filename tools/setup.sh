@@ -22,6 +22,7 @@ packages=(
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2 libcli11-dev libpugixml-dev
   libicu-dev libsqlite3-dev sqlite3 wordnet-base iso-codes
   python3 python3-networkx
+  fonts-dejavu-core nodejs
 )
 
 missing=()
@@ -30,6 +31,8 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# npm comes with some builds of nodejs and is a package of its own in Debian's.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "annals setup: installing ${missing[*]}"
   sudo=""
@@ -44,6 +47,11 @@ if [ "$mode" = run ]; then
   cmake --build --preset release -j "$jobs" --target annals_cli
   ./build/release/tools/annals build samples/ -o annals-out
 else
+  # The Cytoscape.js consumer test loads the export with cytoscape itself (npm; not in Debian).
+  if [ ! -f build/npm/node_modules/cytoscape/package.json ]; then
+    echo "annals setup: installing cytoscape (npm) into build/npm"
+    npm install --prefix build/npm --no-audit --no-fund --no-save cytoscape@3.35.0
+  fi
   cmake --preset dev >/dev/null
   cmake --build --preset dev -j "$jobs"
   ctest --preset dev -j "$jobs"

@@ -1,6 +1,6 @@
 #include "test_graph_util.hpp"
 
-#include "annals/graph/export.hpp"
+#include "annals/export/node_link.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 #include "test_graph_util.hpp"
 
 #include "annals/core/error.hpp"
-#include "annals/graph/export.hpp"
+#include "annals/export/node_link.hpp"
 #include "annals/store/build_outputs.hpp"
 #include "annals/store/store.hpp"
 

@@ -36,6 +36,7 @@ void setup_eval(CLI::App& app, Outcome& outcome);
 void setup_merge(CLI::App& app, Outcome& outcome);
 void setup_query(CLI::App& app, Outcome& outcome);
 void setup_timeline(CLI::App& app, Outcome& outcome);
+void setup_export(CLI::App& app, Outcome& outcome);
 
 // `annals eval <kind>`: one registration function per corpus kind (eval_<kind>.cpp).
 void setup_eval_timeml(CLI::App& eval_cmd, Outcome& outcome);

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     setup_merge(app, outcome);
     setup_query(app, outcome);
     setup_timeline(app, outcome);
+    setup_export(app, outcome);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -30,8 +30,11 @@ struct WrittenFile {
     std::string what;
 };
 
-/// Writes graph.dot, graph.json (node-link) and timeline.json into `dir`, each whole or
-/// not at all. Throws Error(Errc::io) on failure.
+/// Writes the default exports into `dir`, each whole or not at all: graph.dot, graph.svg
+/// (cut to its most connected nodes when large, as the returned description says),
+/// graph.json (node-link), graph.graphml, timeline.json and timelinejs.json (TimelineJS3).
+/// Throws Error(Errc::io) when a file cannot be written, Error(Errc::render) when Graphviz
+/// fails.
 [[nodiscard]] std::vector<WrittenFile> write_default_exports(const KnowledgeGraph& kg, const std::filesystem::path& dir);
 
 /// Opens a store for reading and loads its graph.

@@ -1,8 +1,7 @@
-// Node-link JSON of the graph (schemas/graph.schema.json).
-#include "annals/graph/event_date.hpp"
-#include "annals/graph/export.hpp"
+#include "annals/export/node_link.hpp"
 
 #include "annals/core/json_out.hpp"
+#include "annals/graph/event_date.hpp"
 
 namespace annals {
 namespace {

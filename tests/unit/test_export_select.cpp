@@ -1,0 +1,112 @@
+// The selection flags every export shares: focus and hops, kinds, event type, time window,
+// edge weight and the most central actors.
+#include "test_export_fixture.hpp"
+
+#include "annals/export/select.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace annals;
+
+namespace {
+
+std::set<std::string> keys_of(const KnowledgeGraph& kg) {
+    std::set<std::string> out;
+    for (Vertex v = 0; v < kg.node_count(); ++v) out.insert(kg[v].key);
+    return out;
+}
+
+std::size_t count_kind(const KnowledgeGraph& kg, NodeKind k) {
+    std::size_t n = 0;
+    for (Vertex v = 0; v < kg.node_count(); ++v) n += kg[v].kind == k ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("export: an empty selection keeps everything in the same order", "[export]") {
+    const KnowledgeGraph kg = export_fixture::tricky_graph();
+    const GraphSelection s;
+    CHECK_FALSE(s.active());
+    const KnowledgeGraph out = select_graph(kg, s);
+    REQUIRE(out.node_count() == kg.node_count());
+    CHECK(out.edge_count() == kg.edge_count());
+    for (Vertex v = 0; v < kg.node_count(); ++v) CHECK(out[v].key == kg[v].key);
+    CHECK(out.documents.size() == 2);
+}
+
+TEST_CASE("export: focus and hops keep the neighbourhood of an actor", "[export]") {
+    const KnowledgeGraph kg = export_fixture::tricky_graph();
+    GraphSelection s;
+    s.focus = *kg.find("person:ana-oneil");
+    s.hops = 1;
+    CHECK(keys_of(select_graph(kg, s)) ==
+          std::set<std::string>{"person:ana-oneil", "organization:rd-board", "event:world/tricky \"one\".txt#V4"});
+    s.hops = 2;
+    const auto two = keys_of(select_graph(kg, s));
+    CHECK(two.count("organization:cafe-noir") == 1);
+    CHECK(two.count("group:rocket-club") == 0);
+}
+
+TEST_CASE("export: kinds, event type and time window", "[export]") {
+    const KnowledgeGraph kg = export_fixture::tricky_graph();
+    GraphSelection s;
+    s.events = false;
+    const KnowledgeGraph no_events = select_graph(kg, s);
+    CHECK(count_kind(no_events, NodeKind::event) == 0);
+    CHECK(no_events.node_count() == kg.node_count() - count_kind(kg, NodeKind::event));
+    s = {};
+    s.type = "contact";
+    const KnowledgeGraph contact = select_graph(kg, s);
+    for (Vertex v = 0; v < contact.node_count(); ++v)
+        if (contact[v].kind == NodeKind::event) CHECK(type_in_family(contact[v].type, "contact"));
+    CHECK(keys_of(contact).count("group:rocket-club") == 1); // still linked by a relation
+    s = {};
+    s.window.from = "2030-03-04";
+    s.window.to = "2030-03-04";
+    const KnowledgeGraph day = select_graph(kg, s);
+    CHECK(count_kind(day, NodeKind::event) == 1);
+    CHECK(keys_of(day).count("person:ana-oneil") == 1);
+}
+
+TEST_CASE("export: min weight and the most central actors", "[export]") {
+    const KnowledgeGraph kg = export_fixture::tricky_graph();
+    GraphSelection s;
+    s.min_weight = 2;
+    const KnowledgeGraph heavy = select_graph(kg, s);
+    for (Vertex v = 0; v < heavy.node_count(); ++v)
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(v, heavy.graph()))) CHECK(heavy[e].weight >= 2);
+    CHECK(keys_of(heavy).count("organization:cafe-noir") == 1);
+    CHECK(keys_of(heavy).count("person:ana-oneil") == 0);
+    s = {};
+    s.top = 1;
+    const KnowledgeGraph top = select_graph(kg, s);
+    CHECK(count_kind(top, NodeKind::actor) == 1);
+    CHECK(keys_of(top).count("organization:cafe-noir") == 1);
+    CHECK(count_kind(top, NodeKind::event) == 3); // every event the Collective is in
+}
+
+TEST_CASE("export: most_connected cuts nodes and edges deterministically", "[export]") {
+    const KnowledgeGraph kg = export_fixture::synthetic_graph(300, 40, 8);
+    std::string note;
+    const KnowledgeGraph same = most_connected(kg, kg.node_count(), kg.edge_count(), note);
+    CHECK(note.empty());
+    CHECK(same.edge_count() == kg.edge_count());
+    const KnowledgeGraph cut = most_connected(kg, 50, 70, note);
+    CHECK(cut.node_count() == 50);
+    CHECK(cut.edge_count() == 70);
+    CHECK(note.find("showing the 50 most connected of") == 0);
+    std::string again;
+    const KnowledgeGraph cut2 = most_connected(kg, 50, 70, again);
+    CHECK(keys_of(cut2) == keys_of(cut));
+    const auto degree = neighbour_counts(kg);
+    std::size_t lowest_kept = SIZE_MAX, highest_dropped = 0;
+    const auto kept = keys_of(cut);
+    for (Vertex v = 0; v < kg.node_count(); ++v) {
+        if (kept.count(kg[v].key)) lowest_kept = std::min(lowest_kept, degree[v]);
+        else highest_dropped = std::max(highest_dropped, degree[v]);
+    }
+    CHECK(lowest_kept >= highest_dropped);
+}
