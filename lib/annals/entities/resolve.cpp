@@ -86,23 +86,30 @@ void Resolver::pick_cities() {
     }
 }
 
+/// A name that scores ("Kent 108-3") or beats or is beaten ("Leicestershire beat Somerset").
+bool Resolver::team_context(const NameCandidate& c) const {
+    static const std::set<std::string, std::less<>> beat{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
+                                                         "thrashed", "routed", "hammered", "outclassed", "tied"};
+    const auto& toks = doc_.seg().tokens;
+    const bool score = c.last < toks.size() && toks[c.last].kind == TokenKind::number && !doc_.in_time(c.last) &&
+                       doc_.sentence_of(c.last) == c.sentence;
+    return score || (c.last < toks.size() && beat.contains(ascii_lower(doc_.token(c.last)))) ||
+           (c.first > 0 && beat.contains(ascii_lower(doc_.token(c.first - 1))));
+}
+
 /// "Leicestershire beat Somerset", "Kent 108-3": in sports reports a town or county that scores
 /// or beats is its team, an organization, in every mention of the document.
 void Resolver::find_teams() {
-    static const std::set<std::string, std::less<>> beat{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
-                                                         "thrashed", "routed", "hammered", "outclassed", "tied"};
     const auto& toks = doc_.seg().tokens;
     std::set<std::string> teams;
     for (const auto& c : cands_) {
         if (!c.entry || c.entry->type == "organization" || c.entry->subtype == "country" || c.entry->subtype == "continent") continue;
-        const bool score = c.last < toks.size() && toks[c.last].kind == TokenKind::number && !doc_.in_time(c.last) &&
-                           doc_.sentence_of(c.last) == c.sentence;
-        const bool beats = (c.last < toks.size() && beat.contains(ascii_lower(doc_.token(c.last)))) ||
-                           (c.first > 0 && beat.contains(ascii_lower(doc_.token(c.first - 1))));
-        if (score || beats) teams.insert(c.entry->key);
+        if (team_context(c)) teams.insert(c.entry->key);
     }
     for (auto& c : cands_) {
         if (!c.entry || !teams.contains(c.entry->key)) continue;
+        // A dateline ("NEW YORK 1996-08-30") names the place the report comes from.
+        if (c.last < toks.size() && doc_.in_time(c.last)) continue;
         c.type = "organization";
         c.subtype.clear();
         c.rule = "name/team";

@@ -32,14 +32,17 @@ private:
 
     void pick_cities();
     void find_teams();
+    [[nodiscard]] bool team_context(const NameCandidate& c) const;
     void join_persons();
     void link_acronyms_and_slashes();
     [[nodiscard]] bool known_as(std::uint32_t from, std::uint32_t to) const;
     void adopt(std::size_t from, std::size_t to);
     void type_single_words();
     void index_name_words();
+    [[nodiscard]] bool plays(std::string_view word) const;
     [[nodiscard]] std::ptrdiff_t single_word_source(std::size_t self) const;
     [[nodiscard]] bool place_context(std::size_t cand) const;
+    [[nodiscard]] bool next_to_country(std::size_t cand) const;
     [[nodiscard]] std::string type_from_context(std::string_view word) const;
     void add_nominal_references();
 };

@@ -81,16 +81,24 @@ std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
     return -1;
 }
 
+/// "Tavildara, Tajikistan": a word before a comma and a country or state is a place in it.
+bool Resolver::next_to_country(std::size_t cand) const {
+    const auto& c = cands_[cand];
+    if (cand + 1 >= cands_.size() || c.last >= doc_.seg().tokens.size() || doc_.token(c.last) != ",") return false;
+    const auto& n = cands_[cand + 1];
+    return n.first == c.last + 1 && n.entry && (n.entry->subtype == "country" || n.entry->subtype == "state");
+}
+
 /// "in Djibo", "near the town of Djibo": where a place is named.
 bool Resolver::place_context(std::size_t cand) const {
     const auto& c = cands_[cand];
     const auto& sent = doc_.seg().sentences[c.sentence];
     auto prev = c.first;
     while (prev > sent.first_token && ascii_lower(doc_.token(prev - 1)) == "the") --prev;
-    if (prev == sent.first_token) return false;
+    if (prev == sent.first_token) return next_to_country(cand);
     const auto p = ascii_lower(doc_.token(prev - 1));
     if (place_preposition(p)) return true;
-    if (p != "of" || prev - 1 == sent.first_token) return false;
+    if (p != "of" || prev - 1 == sent.first_token) return next_to_country(cand);
     static const std::set<std::string, std::less<>> place_nouns{"town", "city", "village", "province", "region", "district",
                                                                  "capital", "port", "island", "state", "county", "suburb"};
     return place_nouns.contains(ascii_lower(doc_.token(prev - 2)));
@@ -118,7 +126,7 @@ std::string Resolver::type_from_context(std::string_view word) const {
     int place = 0, person_cue = 0;
     bool modifier = true;
     for (const auto& c : cands_) {
-        if (!c.type.empty() || c.span.of(doc_.text()) != word) continue;
+        if (!c.type.empty() || ascii_lower(c.span.of(doc_.text())) != lower) continue;
         const auto i = c.first;
         const auto& sent = doc_.seg().sentences[c.sentence];
         if (place_context(static_cast<std::size_t>(&c - cands_.data()))) ++place;
@@ -126,13 +134,20 @@ std::string Resolver::type_from_context(std::string_view word) const {
                                  (doc_.tag(c.last) == PosTag::NN || doc_.tag(c.last) == PosTag::NNS);
         const bool after_det = i > sent.first_token && (determiner(doc_.token(i - 1)) || doc_.tag(i - 1) == PosTag::PRPS);
         modifier = modifier && before_noun && after_det;
-        if (c.last < sent.first_token + sent.token_count && doc_.is_word(c.last) &&
-            (doc_.tag(c.last) == PosTag::VBD || doc_.tag(c.last) == PosTag::VBZ))
-            ++person_cue;
+        // A lower-case role before the word ("midfielder Lentini", "spokesman Okafor").
+        if (i > sent.first_token && doc_.is_word(i - 1) && doc_.cue(i - 1, Cue::role)) ++person_cue;
     }
     if (modifier) return {};
     if (place > person_cue) return "location";
     return person_cue > 0 ? "person" : "organization";
+}
+
+/// True when some mention of this single word plays as a team (see team_context()).
+bool Resolver::plays(std::string_view word) const {
+    const auto lower = ascii_lower(word);
+    return std::any_of(cands_.begin(), cands_.end(), [&](const NameCandidate& c) {
+        return c.last - c.first == 1 && !c.entry && ascii_lower(c.span.of(doc_.text())) == lower && team_context(c);
+    });
 }
 
 void Resolver::type_single_words() {
@@ -145,6 +160,7 @@ void Resolver::type_single_words() {
         } else {
             cands_[i].type = type_from_context(word);
             if (cands_[i].type.empty()) continue;
+            if (cands_[i].type == "location" && plays(word)) cands_[i].type = "organization";
             keys_[i] = cands_[i].type + ":" + key_slug(word);
         }
         if (!cands_[i].entry) typed_singles_.emplace(ascii_lower(word), i);
