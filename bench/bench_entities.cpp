@@ -8,13 +8,13 @@
 // time-tagged first; each round runs EntityRecognizer::recognize over all documents on the
 // calling thread, and the fastest round is reported with the number of entities found.
 #include "annals/entities/recognizer.hpp"
+#include "bench_util.hpp"
+
 #include "annals/ingest/reader.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/pipeline.hpp"
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
-
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,12 +24,6 @@
 #include <vector>
 
 namespace {
-
-double thread_cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
 
 struct Doc {
     annals::Document doc;
@@ -83,7 +77,7 @@ int main(int argc, char** argv) {
     for (unsigned r = 0; r < std::max(1u, rounds); ++r) {
         found = 0;
         const auto w0 = std::chrono::steady_clock::now();
-        const double c0 = thread_cpu_seconds();
+        const double c0 = annals::bench::thread_cpu_seconds();
         for (const auto& d : docs) {
             std::vector<annals::Entity> entities;
             std::vector<annals::Relation> relations;
@@ -92,7 +86,7 @@ int main(int argc, char** argv) {
         }
         const std::chrono::duration<double> dt = std::chrono::steady_clock::now() - w0;
         best = std::min(best, dt.count());
-        best_cpu = std::min(best_cpu, thread_cpu_seconds() - c0);
+        best_cpu = std::min(best_cpu, annals::bench::thread_cpu_seconds() - c0);
     }
     const double mb = static_cast<double>(bytes) / 1e6;
     std::printf("start-up: lexicon %.0f ms + gazetteer, dictionaries and cues %.0f ms = %.0f ms\n"

@@ -5,12 +5,12 @@
 // Every input (files, folders, JSON Lines) is read and segmented first; then each round runs
 // TimeTagger::tag over all documents on the calling thread, and the fastest round is reported
 // with the number of expressions found.
+#include "bench_util.hpp"
+
 #include "annals/ingest/reader.hpp"
 #include "annals/pipeline.hpp"
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
-
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -20,13 +20,6 @@
 #include <vector>
 
 namespace {
-
-/// CPU time of the calling thread: unlike wall time, not inflated when other processes share the cores.
-double thread_cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
 
 struct Doc {
     annals::Document doc;
@@ -66,7 +59,7 @@ int main(int argc, char** argv) {
     for (unsigned r = 0; r < std::max(1u, rounds); ++r) {
         found = 0;
         const auto t0 = std::chrono::steady_clock::now();
-        const double c0 = thread_cpu_seconds();
+        const double c0 = annals::bench::thread_cpu_seconds();
         for (const auto& d : docs) {
             std::vector<annals::Diagnostic> diags;
             const auto dd = d.doc.dct ? d.doc.dct : std::optional<std::string>(dct);
@@ -74,7 +67,7 @@ int main(int argc, char** argv) {
         }
         const std::chrono::duration<double> dt = std::chrono::steady_clock::now() - t0;
         best = std::min(best, dt.count());
-        best_cpu = std::min(best_cpu, thread_cpu_seconds() - c0);
+        best_cpu = std::min(best_cpu, annals::bench::thread_cpu_seconds() - c0);
     }
     const double mb = static_cast<double>(bytes) / 1e6;
     std::printf("time stage: %zu documents, %.2f MB, %zu expressions, best of %u rounds (1 thread):\n"

@@ -1,5 +1,6 @@
 // annals eval ecb: event, time, place and participant mentions against ECB+, by token overlap.
 #include "cli.hpp"
+#include "eval_each.hpp"
 
 #include "annals/core/atomic_file.hpp"
 #include "annals/core/error.hpp"
@@ -113,40 +114,16 @@ int run_eval_ecb(const EvalEcbOptions& o) {
     const auto list = ecb::read_sentence_list(*list_path);
     bool failed = !list.problems.empty();
     for (const auto& p : list.problems) say_error(p.what());
-    std::vector<fs::path> files;
-    for (const auto& input : o.inputs) {
-        try {
-            const auto found = ecb::list_ecb_files({input});
-            files.insert(files.end(), found.begin(), found.end());
-        } catch (const Error& e) {
-            say_error(e.what());
-            failed = true;
-        }
-    }
+    const auto files = list_gold_files(o.inputs, [](const std::vector<std::string>& in) { return ecb::list_ecb_files(in); }, failed);
     PipelineOptions popts;
     popts.data_dir = o.data_dir;
     const Pipeline pipeline(popts);
-    std::vector<std::optional<EcbResult>> results(files.size());
-    std::vector<std::string> failures(files.size());
-    parallel_for(files.size(), o.threads, [&](std::size_t i) {
-        try {
-            results[i] = evaluate(pipeline, files[i], list, !o.errors_file.empty());
-        } catch (const Error& e) {
-            failures[i] = e.what();
-        }
-    });
+    auto done = score_each<EcbResult>(files.size(), o.threads, [&](std::size_t i) { return evaluate(pipeline, files[i], list, !o.errors_file.empty()); }, failed);
     EcbScores total;
     std::size_t unlisted = 0;
-    std::vector<EcbResult> done;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!failures[i].empty()) {
-            say_error(failures[i]);
-            failed = true;
-        }
-        if (!results[i]) continue;
-        total += results[i]->ev.scores;
-        unlisted += results[i]->listed ? 0 : 1;
-        done.push_back(std::move(*results[i]));
+    for (const auto& r : done) {
+        total += r.ev.scores;
+        unlisted += r.listed ? 0 : 1;
     }
     print_scores(total, unlisted);
     if (!o.errors_file.empty()) write_errors(o.errors_file, done);

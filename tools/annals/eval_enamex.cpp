@@ -1,5 +1,6 @@
 // annals eval enamex: exact-span named-entity figures against the ENAMEX tags of TimeML files.
 #include "cli.hpp"
+#include "eval_each.hpp"
 
 #include "annals/core/atomic_file.hpp"
 #include "annals/core/error.hpp"
@@ -64,37 +65,13 @@ void write_errors(const std::string& path, const std::vector<EnamexResult>& resu
 
 int run_eval_enamex(const EvalEnamexOptions& o) {
     bool failed = false;
-    std::vector<std::filesystem::path> files;
-    for (const auto& input : o.inputs) {
-        try {
-            const auto found = timeml::list_timeml_files({input});
-            files.insert(files.end(), found.begin(), found.end());
-        } catch (const Error& e) {
-            say_error(e.what());
-            failed = true;
-        }
-    }
+    const auto files = list_gold_files(o.inputs, [](const std::vector<std::string>& in) { return timeml::list_timeml_files(in); }, failed);
     PipelineOptions popts;
     popts.data_dir = o.data_dir;
     const Pipeline pipeline(popts);
-    std::vector<std::optional<EnamexResult>> results(files.size());
-    std::vector<std::string> failures(files.size());
-    parallel_for(files.size(), o.threads, [&](std::size_t i) {
-        try {
-            results[i] = evaluate(pipeline, files[i], !o.errors_file.empty());
-        } catch (const Error& e) {
-            failures[i] = e.what();
-        }
-    });
+    auto done = score_each<EnamexResult>(files.size(), o.threads, [&](std::size_t i) { return evaluate(pipeline, files[i], !o.errors_file.empty()); }, failed);
     NameScores total;
-    std::vector<EnamexResult> done;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!failures[i].empty()) say_error(failures[i]);
-        if (results[i]) {
-            total += results[i]->ev.scores;
-            done.push_back(std::move(*results[i]));
-        }
-    }
+    for (const auto& r : done) total += r.ev.scores;
     std::printf("ENAMEX names, exact span: %zu documents\n", total.documents);
     std::fputs(format_name_scores(total).c_str(), stdout);
     if (!o.errors_file.empty()) write_errors(o.errors_file, done);

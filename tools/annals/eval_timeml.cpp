@@ -1,6 +1,7 @@
 // annals eval timeml: TempEval-3 Task A figures for temporal expressions and Task B figures
 // for event triggers.
 #include "cli.hpp"
+#include "eval_each.hpp"
 
 #include "annals/core/atomic_file.hpp"
 #include "annals/core/error.hpp"
@@ -89,38 +90,16 @@ void print_events(const EventScores& e) {
 
 int run_eval_timeml(const EvalTimemlOptions& o) {
     bool failed = false;
-    std::vector<std::filesystem::path> files;
-    for (const auto& input : o.inputs) {
-        try {
-            const auto found = timeml::list_timeml_files({input});
-            files.insert(files.end(), found.begin(), found.end());
-        } catch (const Error& e) {
-            say_error(e.what());
-            failed = true;
-        }
-    }
+    const auto files = list_gold_files(o.inputs, [](const std::vector<std::string>& in) { return timeml::list_timeml_files(in); }, failed);
     PipelineOptions popts;
     popts.data_dir = o.data_dir;
     const Pipeline pipeline(popts);
-    std::vector<std::optional<TimemlResult>> results(files.size());
-    std::vector<std::string> failures(files.size());
-    parallel_for(files.size(), o.threads, [&](std::size_t i) {
-        try {
-            results[i] = evaluate(pipeline, files[i], !o.errors_file.empty());
-        } catch (const Error& e) {
-            failures[i] = e.what();
-        }
-    });
+    auto done = score_each<TimemlResult>(files.size(), o.threads, [&](std::size_t i) { return evaluate(pipeline, files[i], !o.errors_file.empty()); }, failed);
     TimexScores total;
     EventScores events;
-    std::vector<TimemlResult> done;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!failures[i].empty()) say_error(failures[i]);
-        if (results[i]) {
-            total += results[i]->timex.scores;
-            events += results[i]->event.scores;
-            done.push_back(std::move(*results[i]));
-        }
+    for (const auto& r : done) {
+        total += r.timex.scores;
+        events += r.event.scores;
     }
     std::printf("TIMEX3 (TempEval-3 Task A): %zu documents, %zu gold, %zu system\n", total.documents, total.strict.gold,
                 total.strict.system);
