@@ -133,9 +133,10 @@ private:
         pos = end;
         for (const Elem& e : f.after) {
             const bool present = in_sentence(pos, sentence);
-            const bool hit = present && match_elem(e, static_cast<std::uint32_t>(pos), nullptr) != no_match;
+            const auto m = present ? match_elem(e, static_cast<std::uint32_t>(pos), nullptr) : no_match;
+            const bool hit = m != no_match;
             if (e.negative ? hit : !hit) return false;
-            ++pos;
+            pos = hit ? m : pos + 1;
         }
         return true;
     }
@@ -277,7 +278,19 @@ private:
 
     std::string instantiate(std::uint32_t flat, std::uint32_t i, const Rule& r) const {
         std::array<std::string, cls_count> caps;
-        (void)match_body(t_.flats[flat], i, &caps);
+        const FlatPattern& f = t_.flats[flat];
+        auto pos = match_body(f, i, &caps);
+        // the context after the extent may give values too ("[ the quarter ] ended Sept. 30");
+        // what the body captured comes first
+        std::array<std::string, cls_count> after;
+        for (const Elem& e : f.after) {
+            if (e.negative || !in_sentence(pos, at_.atoms[i].sentence)) break;
+            const auto m = match_elem(e, pos, &after);
+            if (m == no_match) break;
+            pos = m;
+        }
+        for (std::size_t c = 0; c < cls_count; ++c)
+            if (caps[c].empty()) caps[c] = std::move(after[c]);
         std::string out;
         for (const auto& part : r.value) out += part.cls < 0 ? part.text : caps[static_cast<std::size_t>(part.cls)];
         return out;

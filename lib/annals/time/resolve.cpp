@@ -11,6 +11,8 @@ namespace {
 /// after it, stays in the anchor's year even in the past tense.
 constexpr int near_months = 1;
 constexpr int near_days = 60;
+/// A day up to this many days before the anchor stays in its year in the future tense.
+constexpr int near_days_future = 7;
 
 int to_int(std::string_view s, int fallback = -1) {
     int v = 0;
@@ -121,9 +123,9 @@ CivilDate nth_weekday(int year, int month, int wd, int k) {
 }
 
 /// How far the month or day named by `parts` (year-MM[-DD]) lies after `d` in d's year, in
-/// months or days; a large number for quarters, halves and seasons (no window for them).
+/// months or days; `far` for quarters, halves and seasons (no window for them).
+constexpr int far = 1000;
 int ahead_of(const std::vector<std::string_view>& parts, const CivilDate& d) {
-    constexpr int far = 1000;
     const auto p1 = parts[1];
     if (p1.empty() || p1[0] < '0' || p1[0] > '9') return far;
     const int m = to_int(p1);
@@ -254,9 +256,10 @@ std::optional<Resolver::Anchor> Resolver::ref_anchor(char needed) const {
     return base_anchor(needed);
 }
 
-Resolved Resolver::resolve(std::string_view value, Tense tense, std::size_t sentence) {
+Resolved Resolver::resolve(std::string_view value, Tense tense, std::size_t sentence, Lead lead) {
     Resolved r;
     if (value.starts_with("UNDEF-")) {
+        lead_ = lead;
         r = resolve_undef(value.substr(6), tense, sentence);
     } else if (value.starts_with("CENTURY-")) {
         r.value = pad(to_int(value.substr(8), 1) - 1, 2);
@@ -271,7 +274,8 @@ Resolved Resolver::resolve(std::string_view value, Tense tense, std::size_t sent
     }
     // a date found by counting back from the last one ("a year earlier") does not move the
     // focus, so that a second "a year earlier" counts from the same date
-    if (!value.starts_with("UNDEF-REF") && !value.starts_with("UNDEF-ago")) remember(r, sentence);
+    if (!value.starts_with("UNDEF-REF") && !value.starts_with("UNDEF-ago") && !value.starts_with("UNDEF-focus"))
+        remember(r, sentence);
     return r;
 }
 
@@ -279,7 +283,12 @@ void Resolver::remember(const Resolved& r, std::size_t sentence) {
     const auto p = parse_point(r.value);
     if (!p) return;
     last_date_ = p;
-    if (p->gran == 'Q') last_quarter_ = p;
+    // the quarter a report is about is the latest one it names: earlier ones are
+    // comparisons ("after a flat second quarter"), and one not yet over is a forecast
+    const auto qindex = [](const CivilDate& d) { return d.year * 4 + quarter_of(d.month); };
+    if (p->gran == 'Q' && !(dct_ && qindex(p->first) >= qindex(*dct_)) &&
+        !(last_quarter_ && qindex(last_quarter_->first) > qindex(p->first)))
+        last_quarter_ = p;
     if (r.anchor == TimexAnchor::absolute) last_explicit_ = p;
     if (p->gran == 'D') {
         last_day_ = p;
@@ -371,10 +380,20 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
             // a day or month just after the anchor stays in its year even in the past tense:
             // news names a date of last year with its year, and "was extended to Nov. 20" or
             // "stock of record Nov. 22" written a fortnight before are this year's
-            if (past && target > now && ahead_of(parts, d) > near_window(parts)) --year;
-            // results "will be reported" for the quarter just ended: that quarter stays
+            if (past && target > now && (ahead_of(parts, d) > near_window(parts) || lead_ == Lead::since)) --year;
+            // results "will be reported" for the quarter just ended: that quarter stays; so
+            // does a day of the last week ("ordered to act by Jan. 14", written on the 16th)
             const bool last_quarter = p1[0] == 'Q' && target + 100 == now;
-            if (future && target < now && !last_quarter) ++year;
+            const bool last_week = parts.size() > 2 && ahead_of(parts, d) >= -near_days_future;
+            if (future && target < now && !last_quarter && !last_week) ++year;
+            // the term of something ("payable Jan. 2", "effective June 1", "through January"):
+            // the nearest such day or month, unless the verb looks ahead
+            if (lead_ == Lead::term && !future && ahead_of(parts, d) != far) {
+                year = d.year;
+                const int ahead = ahead_of(parts, d), half = parts.size() <= 2 ? 6 : 183;
+                if (ahead > half) --year;
+                else if (ahead < -half) ++year;
+            }
         }
         return finish(pad(year, 4) + "-" + rest, a->kind);
     }
@@ -426,6 +445,29 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
             if (kind == "next" && target <= now) ++year;
         }
         return finish(pad(year, 4) + "-" + std::string(parts[2]), a->kind);
+    }
+    if (kind == "focus" && parts.size() >= 2 && parts[1] == "Q") {
+        // "the quarter", "that quarter", "the 1988 quarter": the quarter the text is about
+        // (in the year named, if one is)
+        const int year = parts.size() == 3 ? to_int(parts[2]) : -1;
+        if (last_quarter_) {
+            const int y = year >= 0 ? year : last_quarter_->first.year;
+            return finish(pad(y, 4) + "-Q" + std::to_string(quarter_of(last_quarter_->first.month)), TimexAnchor::previous);
+        }
+        if (year >= 0) return finish(pad(year, 4), TimexAnchor::absolute);
+        return resolve_undef("tense-Q", tense, sentence);
+    }
+    if (kind == "qend" && (parts.size() == 3 || parts.size() == 4)) {
+        // the quarter that ends on a day: most of it lies in the calendar quarter of the day
+        // six weeks before (a quarter ended July 31 is mostly May to July: Q2)
+        const std::string day = std::string(parts[1]) + "-" + std::string(parts[2]);
+        auto out = parts.size() == 4 ? Resolved{std::string(parts[3]) + "-" + day, TimexAnchor::absolute, false}
+                                     : resolve_undef("year-" + day, tense, sentence);
+        if (const auto p = parse_point(out.value); p && p->gran == 'D') {
+            const CivilDate mid = add_days(p->first, -45);
+            out.value = pad(mid.year, 4) + "-Q" + std::to_string(quarter_of(mid.month));
+        }
+        return out;
     }
     if (kind == "tense" && parts.size() == 2 && (parts[1] == "Q" || parts[1] == "WE")) {
         const auto a = base_anchor(parts[1] == "Q" ? 'M' : 'D');

@@ -38,9 +38,16 @@ class Resolver {
 public:
     Resolver(std::optional<CivilDate> dct, TimeMode mode) : dct_(dct), mode_(mode) {}
 
-    /// `value` is a rule's value after capture; `absolute` says it came from a rule that
-    /// needs no anchor. Updates the anchors for the expressions after it.
-    [[nodiscard]] Resolved resolve(std::string_view value, Tense tense, std::size_t sentence);
+    /// What the words before an expression say about its direction.
+    enum class Lead {
+        none,
+        term,  ///< "by", "until", "effective", "payable": the nearest such month or day
+        since, ///< "since": a time before the anchor
+    };
+
+    /// `value` is a rule's value after capture; `tense` is the tense of the governing verb.
+    /// Updates the anchors for the expressions after it.
+    [[nodiscard]] Resolved resolve(std::string_view value, Tense tense, std::size_t sentence, Lead lead = Lead::none);
 
 private:
     struct Anchor {
@@ -59,6 +66,7 @@ private:
     std::optional<Point> last_explicit_; ///< the last absolute date (narrative anchor)
     std::optional<Point> last_day_;      ///< the last day-precise date, for clock times
     std::size_t last_day_sentence_ = 0;
+    Lead lead_ = Lead::none; ///< of the expression being resolved
 };
 
 /// PT3H for P3H, P20Y for P2DE, PT1H30M for P1.5H ...; other values unchanged.

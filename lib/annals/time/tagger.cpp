@@ -23,7 +23,8 @@ TimexType type_of(detail::RuleType t) {
 
 /// Only values whose year or direction depends on the verb need the tense.
 bool needs_tense(std::string_view v) {
-    for (const std::string_view k : {"UNDEF-year", "UNDEF-wdyear", "UNDEF-tense", "UNDEF-nth", "UNDEF-easter"})
+    for (const std::string_view k :
+         {"UNDEF-year", "UNDEF-wdyear", "UNDEF-tense", "UNDEF-nth", "UNDEF-easter", "UNDEF-focus", "UNDEF-qend"})
         if (v.find(k) != std::string_view::npos) return true;
     return false;
 }
@@ -73,20 +74,24 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
         const Span span{first.begin, atoms.atoms[c.last - 1].end};
         const auto& rule = tables_->rules[c.rule];
         Tense tense = Tense::unknown;
+        const bool after_word = c.first > 0 && atoms.atoms[c.first - 1].sentence == first.sentence;
+        const bool term = after_word && atoms.has(c.first - 1, detail::Cls::DEADLINE);
+        // "since March": what a span reaches back to lies before the time of writing
+        const bool since = after_word && atoms.is(c.first - 1, "since");
         if (needs_tense(c.value) && first.sentence < seg.sentences.size()) {
             const auto& s = seg.sentences[first.sentence];
             tense = governing_tense(text, std::span<const Token>(seg.tokens).subspan(s.first_token, s.token_count), span);
             // a term ("payable Dec. 7", "by Jan. 14") is set in the past for a later date
-            if (tense == Tense::past && c.first > 0 && atoms.has(c.first - 1, detail::Cls::DEADLINE) &&
-                atoms.atoms[c.first - 1].sentence == first.sentence)
-                tense = Tense::unknown;
+            if (tense == Tense::past && term) tense = Tense::unknown;
+            if (since) tense = Tense::past;
             // "Tuesday's vote": the possessive names an event of its own, not the verb's, so
             // the nearest such weekday is meant
             if (c.value.starts_with("UNDEF-tense-weekday") && atoms.is(c.last, "'s") &&
                 atoms.atoms[c.last].sentence == first.sentence)
                 tense = Tense::unknown;
         }
-        auto r = resolver.resolve(c.value, tense, first.sentence);
+        using Lead = detail::Resolver::Lead;
+        auto r = resolver.resolve(c.value, tense, first.sentence, term ? Lead::term : since ? Lead::since : Lead::none);
         Timex t;
         t.id = "T" + std::to_string(out.size() + 1);
         t.span = span;

@@ -26,6 +26,12 @@ constexpr auto irregular_past = std::to_array<std::string_view>({
     "been",
 });
 
+// Past participles spelled as present forms, past after has/have ("have come down").
+constexpr auto same_participle = std::to_array<std::string_view>({
+    "come", "become", "overcome", "run", "put", "set", "cut", "hit", "let", "cost", "beat", "read", "spread",
+    "shut", "quit", "hurt", "burst", "cast", "forecast", "broadcast", "split", "upset",
+});
+
 // Words ending in -ed that are not past forms.
 constexpr auto not_ed_past = std::to_array<std::string_view>({
     "hundred", "indeed", "need", "speed", "seed", "feed", "bed", "red", "shed", "weed", "breed", "greed",
@@ -55,6 +61,23 @@ bool ed_form(std::string_view w) {
     if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
     if (w.size() >= 3 && w.substr(w.size() - 3) == "eed") return false;
     return !in(not_ed_past, w);
+}
+
+/// Words that may stand between an auxiliary and its participle ("was not paid", "has
+/// already left", "will be paid").
+bool adverb_between(std::string_view w) {
+    static constexpr auto words = std::to_array<std::string_view>({
+        "not", "n't", "be", "been", "being", "never", "also", "already", "just", "still", "since", "once", "long",
+        "newly", "recently", "previously", "widely", "largely", "partly", "fully", "officially", "formally",
+        "publicly", "quickly", "finally", "originally", "initially", "reportedly", "allegedly", "apparently",
+    });
+    return in(words, w);
+}
+
+bool is_determiner(std::string_view w) {
+    return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" ||
+           w == "our" || w == "your" || w == "my" || w == "this" || w == "these" || w == "those" ||
+           w == "some" || w == "any" || w == "no" || w == "each" || w == "every";
 }
 
 bool is_auxiliary(std::string_view w) {
@@ -135,6 +158,10 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
         if (cue == Cue::none) return;
         const std::string_view next = k + 1 < words.size() ? std::string_view(words[k + 1]) : std::string_view{};
         const std::string_view next2 = k + 2 < words.size() ? std::string_view(words[k + 2]) : std::string_view{};
+        // "were planning to", "was due to": the auxiliary carries no tense of its own here
+        if ((cue == Cue::past || cue == Cue::present) && is_auxiliary(words[k]) && cue_of(next) == Cue::future_lead &&
+            next != "set" && next != "plans" && next != "plan")
+            return;
         Tense t = Tense::unknown;
         switch (cue) {
         case Cue::future: t = Tense::future; break;
@@ -146,22 +173,35 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
             // planning and scheduling words look ahead whatever their tense ("planned a rally on Saturday")
             const bool looks_ahead = words[k] == "planned" || words[k] == "planning" || words[k] == "scheduled" ||
                                      words[k] == "slated" || words[k] == "plans" || words[k] == "plan";
-            if (passive || next == "to" || looks_ahead) t = Tense::future;
+            // "plans" and "plan" are nouns unless "to" follows ("vacation plans for ...")
+            const bool noun = (words[k] == "plans" || words[k] == "plan") && next != "to";
+            // "had been due to expire Friday", "had planned to": a plan given up or overtaken
+            const bool overtaken = prev == "had" || (prev == "been" && k > 1 && words[k - 2] == "had");
+            if (overtaken) t = Tense::past;
+            else if (noun) return;
+            else if (passive || next == "to" || looks_ahead) t = Tense::future;
             else if (ed_form(words[k])) t = Tense::past;
             break;
         }
-        case Cue::perfect_aux:
-            t = (cue_of(next) == Cue::past || (next == "not" && cue_of(next2) == Cue::past) || next == "been")
-                    ? Tense::past : Tense::present;
+        case Cue::perfect_aux: {
+            const std::string_view part = adverb_between(next) && next != "been" ? next2 : next;
+            t = (cue_of(part) == Cue::past || in(same_participle, part) || next == "been") ? Tense::past : Tense::present;
             break;
+        }
         case Cue::present: t = (next == "going" && next2 == "to") ? Tense::future : Tense::present; break;
         case Cue::infinitive_be: t = Tense::future; break;
         case Cue::past: {
             // a capitalized -ed word mid-sentence is a name (United States), not a verb
             if (k > 0 && capital[k]) return;
-            // a participle after an auxiliary takes its tense from the auxiliary ("will be paid")
-            for (std::size_t back = 1; back <= 2 && back <= k; ++back)
-                if (is_auxiliary(words[k - back])) return;
+            // after a determiner an -ed word is an adjective ("a still unspecified date",
+            // "the revised plan"), and so is an un-...-ed word ("undisclosed terms")
+            if (ed_form(words[k]) && (words[k].starts_with("un") || (k >= 1 && is_determiner(words[k - 1])) ||
+                                      (k >= 2 && is_determiner(words[k - 2]) && adverb_between(words[k - 1]))))
+                return;
+            // a participle after an auxiliary takes its tense from the auxiliary ("will be
+            // paid", "was not paid"); "are statements made" is a past form after a noun
+            if (k >= 1 && is_auxiliary(words[k - 1])) return;
+            if (k >= 2 && is_auxiliary(words[k - 2]) && adverb_between(words[k - 1])) return;
             t = Tense::past;
             break;
         }

@@ -1,0 +1,145 @@
+// Anchoring checks of the time stage, one test case per class of expression: the tense
+// cues that set the direction of weekdays and months, terms (by, until, payable), the
+// quarter and year a report is about, and vague stretches (recent months).
+#include "annals/text/segment.hpp"
+#include "annals/time/tagger.hpp"
+#include "annals/time/tense.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace annals;
+
+namespace {
+
+const TimeTagger& tagger() {
+    static const TimeTagger t(std::string(ANNALS_SOURCE_DIR) + "/lib/data");
+    return t;
+}
+
+struct Tagged {
+    std::string text;
+    std::vector<Timex> timexes;
+    /// "value|TYPE" of the timex whose text is exactly `s`, or "missing".
+    std::string of(std::string_view s) const {
+        for (const auto& t : timexes)
+            if (t.span.of(text) == s) return t.value + "|" + timex_type_name(t.type);
+        return "missing";
+    }
+};
+
+Tagged tag(std::string text, const std::string& dct) {
+    Tagged r;
+    r.text = std::move(text);
+    std::vector<Diagnostic> diags;
+    r.timexes = tagger().tag(r.text, segment(r.text), dct, TimeMode::news, diags);
+    return r;
+}
+
+Tense tense_of(const std::string& s, std::string_view word) {
+    const auto seg = segment(s);
+    const auto at = s.find(word);
+    return governing_tense(s, seg.tokens, Span{at, at + word.size()});
+}
+
+} // namespace
+
+TEST_CASE("time: tense cues that are not the verb of the date", "[time][anchoring]") {
+    // a past participle after a noun is a verb; after a determiner it is an adjective
+    CHECK(tense_of("Below are remarks made Thursday by the minister.", "Thursday") == Tense::past);
+    CHECK(tense_of("The bonus will go out on an as yet undisclosed date in March.", "March") == Tense::future);
+    CHECK(tense_of("The fee, subject to a vote, would be paid on a still unspecified day in May.", "May") ==
+          Tense::future);
+    // "plans" is a noun unless "to" follows; "were planning to" looks ahead
+    CHECK(tense_of("On Friday, when the mayor cancelled her holiday plans, the storm hit.", "Friday") == Tense::past);
+    CHECK(tense_of("Farmers rallied in the square and were planning to march on Sunday.", "Sunday") ==
+          Tense::future);
+    // a plan that "had been" due is over
+    CHECK(tense_of("The offer had been due to lapse on Friday.", "Friday") == Tense::past);
+    // perfect with participles spelled as present forms
+    CHECK(tense_of("Fuel prices have come down from their peak in October.", "October") == Tense::past);
+}
+
+TEST_CASE("time: weekdays and months follow the corrected tense", "[time][anchoring]") {
+    // DCT Wednesday 2021-06-30
+    const auto a = tag("Below are remarks made Thursday by the minister.", "2021-06-30");
+    CHECK(a.of("Thursday") == "2021-06-24|DATE");
+    const auto b = tag("Farmers rallied in the square and were planning to march on Sunday.", "2021-06-30");
+    CHECK(b.of("Sunday") == "2021-07-04|DATE");
+    const auto c = tag("Fuel prices have come down from their peak in October.", "2021-02-10");
+    CHECK(c.of("October") == "2020-10|DATE");
+}
+
+TEST_CASE("time: a date after since lies in the past", "[time][anchoring]") {
+    const auto r = tag("The ship has been at sea since March and was scheduled to dock in the autumn.", "2021-02-10");
+    CHECK(r.of("March") == "2020-03|DATE");
+}
+
+TEST_CASE("time: a term is the nearest such day or month", "[time][anchoring]") {
+    const auto a = tag("The dividend is payable Jan. 3 to holders of record Dec. 10.", "2021-11-15");
+    CHECK(a.of("Jan. 3") == "2022-01-03|DATE");
+    CHECK(a.of("Dec. 10") == "2021-12-10|DATE");
+    const auto b = tag("The new board takes office effective Feb. 1.", "2021-10-20");
+    CHECK(b.of("Feb. 1") == "2022-02-01|DATE");
+    const auto c = tag("The bank extended its credit line through January.", "2021-10-20");
+    CHECK(c.of("January") == "2022-01|DATE");
+    // a day just before the DCT stays in its year, even in the future tense
+    const auto d = tag("A judge ordered that the papers will be filed by Jan. 14.", "2022-01-16");
+    CHECK(d.of("Jan. 14") == "2022-01-14|DATE");
+}
+
+TEST_CASE("time: the quarter a report is about", "[time][anchoring]") {
+    const std::string text =
+        "After a weak second quarter, the mill posted higher third-quarter profit. In the quarter, sales rose 4%. "
+        "Costs were lower than in the year-ago period. Results for the quarter a year ago included a charge. "
+        "Sales for last year's quarter were flat, as they were in the corresponding period last year. "
+        "The mill expects a loss in the fourth quarter.";
+    const auto r = tag(text, "2021-10-28");
+    CHECK(r.of("third-quarter") == "2021-Q3|DATE");
+    CHECK(r.of("the quarter") == "2021-Q3|DATE");
+    CHECK(r.of("the year-ago period") == "2020-Q3|DATE");
+    CHECK(r.of("the quarter a year ago") == "2020-Q3|DATE");
+    CHECK(r.of("last year's quarter") == "2020-Q3|DATE");
+    CHECK(r.of("the corresponding period last year") == "2020-Q3|DATE");
+    CHECK(r.of("the fourth quarter") == "2021-Q4|DATE");
+    // a quarter named by the day it ended; "the 2020 period" is that quarter a year back
+    const auto e = tag("In the quarter ended July 31, the retailer lost money. In the 2020 period it earned more.",
+                       "2021-09-15");
+    CHECK(e.of("the quarter") == "2021-Q2|DATE");
+    CHECK(e.of("the 2020 period") == "2020-Q2|DATE");
+    // with no quarter named, "the quarter" of a past verb is the one just ended
+    const auto f = tag("Shipments fell in the quarter.", "2021-10-28");
+    CHECK(f.of("the quarter") == "2021-Q3|DATE");
+}
+
+TEST_CASE("time: the year of the document and years ending on a day", "[time][anchoring]") {
+    const auto r = tag("For the year, volume was flat. The stock hit a high for the full year in June. "
+                       "In the year ended March 31, revenue rose. Sales in the current fiscal year will grow. "
+                       "The sale should close by year end.",
+                       "2021-10-28");
+    CHECK(r.of("the year") == "2021|DATE");
+    CHECK(r.of("the full year") == "2021|DATE");
+    CHECK(r.of("the current fiscal year") == "2021|DATE");
+    CHECK(r.of("year end") == "2021|DATE");
+    const auto d = tag("In the year ended March 31, revenue rose.", "2021-10-28");
+    CHECK(d.of("the year") == "P1Y|DURATION");
+    // "the year before" and "the year-earlier" are other expressions
+    const auto b = tag("Costs rose from the year-earlier level.", "2021-10-28");
+    CHECK(b.of("the year") == "missing");
+}
+
+TEST_CASE("time: recent and coming stretches are vague durations", "[time][anchoring]") {
+    const auto r = tag("Prices have risen in recent weeks and may fall over the next few days or in coming months.",
+                       "2021-06-30");
+    CHECK(r.of("recent weeks") == "PXW|DURATION");
+    CHECK(r.of("the next few days") == "PXD|DURATION");
+    CHECK(r.of("coming months") == "FUTURE_REF|DATE");
+    const auto p = tag("Prices rose over the last few months and in recent years.", "2021-06-30");
+    CHECK(p.of("the last few months") == "PAST_REF|DATE");
+    CHECK(p.of("recent years") == "PAST_REF|DATE");
+    // a term in the future tense looks ahead
+    const auto f = tag("The firm said it would repay the loan by June 2.", "2021-06-30");
+    CHECK(f.of("June 2") == "2022-06-02|DATE");
+}
