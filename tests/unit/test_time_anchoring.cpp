@@ -143,3 +143,60 @@ TEST_CASE("time: recent and coming stretches are vague durations", "[time][ancho
     const auto f = tag("The firm said it would repay the loan by June 2.", "2021-06-30");
     CHECK(f.of("June 2") == "2022-06-02|DATE");
 }
+
+TEST_CASE("time: ages and fractions are not durations", "[time][anchoring]") {
+    const auto r = tag("Ms. Lind, 47 years old, sold three-quarters of her shares and more than a quarter of the bonds.",
+                       "2021-06-30");
+    CHECK(r.of("47 years") == "missing");
+    CHECK(r.of("quarters") == "missing");
+    CHECK(r.of("more than a quarter") == "missing");
+    CHECK(tag("At high noon the square was empty.", "2021-06-30").of("noon") == "missing");
+}
+
+TEST_CASE("time: halves and more of a span", "[time][anchoring]") {
+    const auto r = tag("They waited 3 1/2 years, then stayed for two more weeks and an extra day.", "2021-06-30");
+    CHECK(r.of("3 1/2 years") == "P3Y6M|DURATION");
+    CHECK(r.of("two more weeks") == "P2W|DURATION");
+    CHECK(r.of("an extra day") == "P1D|DURATION");
+    const auto h = tag("Profit fell in the last half of 2019 and rose in the first two quarters of 2020.", "2021-06-30");
+    CHECK(h.of("the last half of 2019") == "2019-H2|DATE");
+    CHECK(h.of("the first two quarters of 2020") == "2020-H1|DATE");
+    const auto y = tag("Net for the year-earlier nine months included a gain.", "2021-10-28");
+    CHECK(y.of("the year-earlier nine months") == "P9M|DURATION");
+}
+
+TEST_CASE("time: month names as first names and after a capitalized first word", "[time][anchoring]") {
+    const auto r = tag("Ministers Ana Ruiz and Jan Novak signed the text.", "2021-06-30");
+    CHECK(r.of("Jan") == "missing");
+    CHECK(tag("In March, the firm got an offer.", "2021-06-30").of("March") == "2021-03|DATE");
+    CHECK(tag("The March vote will decide it.", "2021-02-01").of("March") == "2021-03|DATE");
+    CHECK(tag("A 2019 law banned it.", "2021-06-30").of("2019") == "2019|DATE");
+    CHECK(tag("Revenue rose in the 2020 quarter.", "2021-06-30").of("the 2020 quarter") == "2020|DATE");
+}
+
+TEST_CASE("time: a named day of last year, the week of a day, weekdays counted from the day in focus",
+          "[time][anchoring]") {
+    // DCT Monday 2021-04-19
+    const auto r = tag("The clinic was attacked last Oct. 23. A hearing is set for the week of May 3.", "2021-04-19");
+    CHECK(r.of("last Oct. 23") == "2020-10-23|DATE");
+    CHECK(r.of("the week of May 3") == "2021-W18|DATE");
+    const auto f = tag("The talks opened on March 3, 2021. The previous Friday, both sides met in secret.", "2021-04-19");
+    CHECK(f.of("The previous Friday") == "2021-02-26|DATE");
+    // a weekday's possessive names a past event unless the next one is clearly nearer
+    const auto p = tag("The bonds trade above Thursday's close.", "2021-04-19");
+    CHECK(p.of("Thursday") == "2021-04-15|DATE");
+    const auto v = tag("Ahead of Tuesday's vote, the rebels left.", "2021-04-19");
+    CHECK(v.of("Tuesday") == "2021-04-20|DATE");
+}
+
+TEST_CASE("time: frequency words before nouns and vague future phrases", "[time][anchoring]") {
+    const auto r = tag("In his weekly address he praised the daily rallies and hourly wages.", "2021-06-30");
+    CHECK(r.of("weekly") == "P1W|SET");
+    CHECK(r.of("daily") == "P1D|SET");
+    CHECK(r.of("hourly") == "PT1H|SET");
+    const auto f = tag("In the near term costs will rise; the rest comes at a later date, as soon as possible.", "2021-06-30");
+    CHECK(f.of("the near term") == "FUTURE_REF|DATE");
+    CHECK(f.of("a later date") == "FUTURE_REF|DATE");
+    CHECK(f.of("as soon as possible") == "FUTURE_REF|DATE");
+    CHECK(tag("Prices rose over the years.", "2021-06-30").of("the years") == "PXY|DURATION");
+}

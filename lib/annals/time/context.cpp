@@ -38,13 +38,15 @@ bool is_year(const AtomText& at, std::size_t i) {
     const std::size_t p = prev(at, i), n = next(at, i);
     const bool has_p = p != std::string_view::npos, has_n = n != std::string_view::npos;
     if (has_p && (at.has(p, Cls::LABEL) || is_currency(at.word(p)))) return false;
-    if (has_n && (at.is(n, "%") || at.has(n, Cls::UNITS) || at.has(n, Cls::UNIT) || at.is(n, "percent"))) return false;
+    // "2000 years" counts; "the 1988 quarter" is a year's quarter (a count takes the plural)
+    if (has_n && (at.is(n, "%") || at.has(n, Cls::UNITS) || at.is(n, "percent"))) return false;
+    if (has_n && at.has(n, Cls::UNIT) && !(has_p && (at.is(p, "the") || at.is(p, "its")))) return false;
     if (has_p && (at.has(p, Cls::MONTH) || at.has(p, Cls::SEASON))) return true;
     const bool introduced = has_p && (at.has(p, Cls::MONTHPREV) || at.is(p, "fiscal") || at.is(p, "fy") ||
                                       at.is(p, "year") || at.is(p, "'s"));
     if (has_n && lowercase_word(at, n) && !at.has(n, Cls::CLOSED)) {
         // a noun after it: a year only as a modifier ("the 2000 election", "in 2014 prices")
-        for (const char* w : {"the", "its", "their", "his", "her", "our", "this", "that"})
+        for (const char* w : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
             if (has_p && at.is(p, w)) return true;
         return introduced;
     }
@@ -59,8 +61,17 @@ bool ambiguous_month_ok(const AtomText& at, std::size_t i) {
     const std::size_t p = prev(at, i), n = next(at, i);
     if (n != std::string_view::npos && (numberish(at, n) || at.has(n, Cls::YEAR) || four_digit_year_shape(at, n)))
         return true;
+    // a capitalized word after it makes it a first name ("Jan Kavan", "May Ling")
+    if (n != std::string_view::npos && at.atoms[n].alpha && at.atoms[n].cap) return false;
     if (p == std::string_view::npos) return false;
-    return lowercase_word(at, p) ? at.has(p, Cls::MONTHPREV) : at.is(p, "-") || (at.is(p, ",") && numberish(at, prev(at, p)));
+    // the first word of a sentence is capitalized whatever it is ("In March, ...")
+    const bool first_word = prev(at, p) == std::string_view::npos;
+    if (lowercase_word(at, p) || (first_word && is_word(at, p))) {
+        if (at.has(p, Cls::MONTHPREV)) return true;
+        // "the March accession": a month before a noun
+        return at.is(p, "the") && lowercase_word(at, n) && !at.has(n, Cls::CLOSED);
+    }
+    return at.is(p, "-") || (at.is(p, ",") && numberish(at, prev(at, p)));
 }
 
 /// Abbreviations such as "Sun." or "Wed." are weekdays only before a date or a comma.

@@ -238,6 +238,10 @@ std::string canonical_duration(std::string_view v) {
         return "PT" + fmt(x) + u;
     }
     if (unit == "DE" || unit == "CE") return vague ? "PXY" : "P" + fmt(x * (unit == "DE" ? 10 : 100)) + "Y";
+    // half years and half days in whole smaller units: P2Y6M, P1DT12H
+    const bool half = !vague && !whole && x * 2 == static_cast<double>(static_cast<long long>(x * 2));
+    if (half && unit == "Y") return "P" + (x >= 1 ? fmt(x - 0.5) + "Y" : std::string()) + "6M";
+    if (half && unit == "D") return "P" + (x >= 1 ? fmt(x - 0.5) + "D" : std::string()) + "T12H";
     if (unit == "Q") return vague ? "PXM" : "P" + fmt(x * 3) + "M";
     if (unit == "WE") return vague ? "PXWE" : "P" + fmt(x * 2) + "D";
     return std::string(v);
@@ -419,16 +423,23 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
     }
     if (parts.size() == 3 && (parts[1] == "weekday")) {
         const int t = to_int(parts[2], 1) - 1;
-        const auto a = base_anchor('D');
+        // "the previous Friday", "the following Monday": counted from the day in focus
+        const bool from_focus = kind == "before" || kind == "after";
+        const auto a = from_focus && last_day_ ? std::optional<Anchor>(Anchor{*last_day_, TimexAnchor::previous})
+                                                : base_anchor('D');
         if (!a) return finish("XXXX-WXX-" + std::to_string(t + 1), TimexAnchor::none, true);
         const CivilDate& d = a->point.first;
         const int wd = weekday(d);
         const int back = (wd - t + 7) % 7, fwd = (t - wd + 7) % 7;
         long delta = 0;
-        if (kind == "last") delta = back == 0 ? -7 : -back;
+        if (kind == "last" || kind == "before") delta = back == 0 ? -7 : -back;
+        else if (kind == "after") delta = fwd == 0 ? 7 : fwd;
         else if (kind == "next") delta = fwd == 0 ? 7 : fwd;
         else if (kind == "this") delta = t - wd;
-        else if (tense == Tense::unknown) delta = fwd < back ? fwd : -back; // the nearest one
+        // no tense: the nearest one; "Thursday's close" names a thing that happened, so
+        // the past one unless the next one is clearly nearer
+        else if (tense == Tense::unknown && lead_ == Lead::possessive) delta = fwd + 1 < back ? fwd : -back;
+        else if (tense == Tense::unknown) delta = fwd < back ? fwd : -back;
         else delta = (future || tense == Tense::present) ? fwd : -back;
         return finish(format_date(add_days(d, delta)), a->kind);
     }
@@ -467,6 +478,26 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
             const CivilDate mid = add_days(p->first, -45);
             out.value = pad(mid.year, 4) + "-Q" + std::to_string(quarter_of(mid.month));
         }
+        return out;
+    }
+    if ((kind == "last" || kind == "next") && parts.size() == 4 && parts[1] == "day") {
+        // "last Oct. 23": the latest such day before the anchor; "next May 1" the first after
+        const auto a = base_anchor('D');
+        const std::string md = std::string(parts[2]) + "-" + std::string(parts[3]);
+        if (!a) return finish("XXXX-" + md, TimexAnchor::none, true);
+        const CivilDate& d = a->point.first;
+        const int m = to_int(parts[2]), day = to_int(parts[3]);
+        int year = d.year;
+        const int target = m * 100 + day, now = d.month * 100 + d.day;
+        if (kind == "last" && target >= now) --year;
+        if (kind == "next" && target <= now) ++year;
+        return finish(pad(year, 4) + "-" + md, a->kind);
+    }
+    if (kind == "weekof" && parts.size() == 3) {
+        // "the week of March 6": the ISO week of that day
+        auto out = resolve_undef("year-" + std::string(parts[1]) + "-" + std::string(parts[2]), tense, sentence);
+        if (const auto p = parse_point(out.value); p && p->gran == 'D') out.value = week_value(p->first);
+        else out.value = "XXXX-WXX";
         return out;
     }
     if (kind == "tense" && parts.size() == 2 && (parts[1] == "Q" || parts[1] == "WE")) {

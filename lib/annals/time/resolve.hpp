@@ -42,7 +42,8 @@ public:
     enum class Lead {
         none,
         term,  ///< "by", "until", "effective", "payable": the nearest such month or day
-        since, ///< "since": a time before the anchor
+        since,      ///< "since": a time before the anchor
+        possessive, ///< "Thursday's close": a weekday that names an event of its own
     };
 
     /// `value` is a rule's value after capture; `tense` is the tense of the governing verb.

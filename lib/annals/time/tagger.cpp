@@ -84,14 +84,15 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
             // a term ("payable Dec. 7", "by Jan. 14") is set in the past for a later date
             if (tense == Tense::past && term) tense = Tense::unknown;
             if (since) tense = Tense::past;
-            // "Tuesday's vote": the possessive names an event of its own, not the verb's, so
-            // the nearest such weekday is meant
-            if (c.value.starts_with("UNDEF-tense-weekday") && atoms.is(c.last, "'s") &&
-                atoms.atoms[c.last].sentence == first.sentence)
-                tense = Tense::unknown;
         }
+        // "Tuesday's vote": the possessive names an event of its own, not the verb's, so
+        // the nearest such weekday is meant
+        const bool possessive = c.value.starts_with("UNDEF-tense-weekday") && atoms.is(c.last, "'s") &&
+                                atoms.atoms[c.last].sentence == first.sentence;
+        if (possessive) tense = Tense::unknown;
         using Lead = detail::Resolver::Lead;
-        auto r = resolver.resolve(c.value, tense, first.sentence, term ? Lead::term : since ? Lead::since : Lead::none);
+        const Lead lead = term ? Lead::term : since ? Lead::since : possessive ? Lead::possessive : Lead::none;
+        auto r = resolver.resolve(c.value, tense, first.sentence, lead);
         Timex t;
         t.id = "T" + std::to_string(out.size() + 1);
         t.span = span;
