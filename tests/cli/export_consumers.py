@@ -15,6 +15,8 @@ CHECK is one of:
   timeml     `annals eval timeml` scores 100 on the TimeML export, read by the project's reader
   pictures   SVG, PNG and PDF are what they claim, SVG and PNG byte-identical run to run
   build      `annals build` writes the default set and each file opens in its consumer
+  flags      unknown names, formats and kinds, a missing store, defaults, an empty selection,
+             --top read from the store's top part equal to --top on the whole graph
   large      a synthetic store, --top 100 to PNG: cut with a note, within the time limit
 A consumer that is missing fails the check: nothing is skipped.
 """
@@ -364,11 +366,32 @@ def check_large(ex):
     seconds = time.monotonic() - start
     print(f"synthetic 20,000 events, --top 100 to PNG: {seconds:.1f} s")
     check(png.read_bytes()[:4] == b"\x89PNG", "the large PNG is not a PNG")
-    check("showing the 200 most connected of" in err, f"the large picture does not say it was cut: {err.strip()}")
+    check("cut to the 200 most connected of" in err, f"the large picture does not say it was cut: {err.strip()}")
     check(seconds < 60, f"the large export took {seconds:.1f} s")
 
 
-CHECKS = {"dot": check_dot, "graphml": check_graphml, "gexf": check_gexf, "cytoscape": check_cytoscape,
+def check_flags(ex):
+    status, _, err = run([ex.opts.annals, "export", "--db", ex.store, "--format", "dot", "--focus", "Ana ONeil"])
+    check(status == 1 and "did you mean" in err and "Ana O'Neil" in err, f"an unknown --focus: exit {status}, {err.strip()}")
+    status, _, err = run([ex.opts.annals, "export", "--db", ex.store, "--format", "jpeg"])
+    check(status == 2 and err.startswith("annals: "), f"an unknown --format: exit {status}, {err.strip()}")
+    status, _, err = run([ex.opts.annals, "export", "--db", ex.store, "--format", "dot", "--kinds", "actors,people"])
+    check(status == 2, f"an unknown --kinds: exit {status}")
+    status, _, err = run([ex.opts.annals, "export", "--db", ex.work / "missing.db", "--format", "dot"])
+    check(status == 1 and "missing.db" in err, f"a missing store: exit {status}, {err.strip()}")
+    here = ex.work / "cwd"
+    here.mkdir()
+    must([ex.opts.annals, "export", "--db", ex.store, "--format", "csv"], "csv without -o", cwd=here)
+    check((here / "nodes.csv").exists() and (here / "edges.csv").exists(), "csv without -o did not write ./nodes.csv")
+    out, err = must([ex.opts.annals, "export", "--db", ex.store, "--format", "dot", "--from", "1990", "--to", "1990"], "an empty selection")
+    check("the selection is empty" in err and out.startswith(b"digraph"), "an empty selection is not said, or not valid DOT")
+    top, _ = must([ex.opts.annals, "export", "--db", ex.store, "--format", "json", "--top", "2"], "--top alone")
+    both, _ = must([ex.opts.annals, "export", "--db", ex.store, "--format", "json", "--top", "2", "--hops", "2",
+                    "--kinds", "actors,places,events"], "--top read from the whole graph")
+    check(top == both, "--top alone (read from the store's top part) differs from --top on the whole graph")
+
+
+CHECKS = {"dot": check_dot, "flags": check_flags, "graphml": check_graphml, "gexf": check_gexf, "cytoscape": check_cytoscape,
           "csv": check_csv, "json": check_json, "timeml": check_timeml, "pictures": check_pictures,
           "build": check_build, "large": check_large}
 

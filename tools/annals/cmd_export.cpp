@@ -70,12 +70,20 @@ void add_timeml_stage(ExportRequest& r, const std::string& data_dir, std::shared
     };
 }
 
+/// The selected graph. --top alone reads only the top actors' part of the store, which on a
+/// large store is far quicker than loading it whole; any other flag needs the whole graph.
+KnowledgeGraph selected_graph(const ExportOptions& o) {
+    const bool top_only = o.top > 0 && !o.focus && o.kinds.empty() && !o.events.type && !o.events.from &&
+                          !o.events.to && o.min_weight == 0;
+    if (top_only) return load_top_actors(o.db, o.top);
+    KnowledgeGraph whole = load_graph(o.db);
+    const GraphSelection s = selection_of(o, NameIndex(whole));
+    if (!s.active()) return whole;
+    return select_graph(whole, s);
+}
+
 int run_export(const ExportOptions& o) {
-    const KnowledgeGraph whole = load_graph(o.db);
-    const NameIndex names(whole);
-    const GraphSelection s = selection_of(o, names);
-    const KnowledgeGraph selected = s.active() ? select_graph(whole, s) : KnowledgeGraph{};
-    const KnowledgeGraph& kg = s.active() ? selected : whole;
+    const KnowledgeGraph kg = selected_graph(o);
     ExportRequest r;
     r.format = o.format;
     r.path = o.output.empty() ? default_output(o.format) : o.output;

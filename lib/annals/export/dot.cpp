@@ -35,15 +35,18 @@ std::string label_of(const std::string& text, std::size_t max_bytes) {
 
 std::string html_escape(std::string_view s) { return xml_escape(s, true); }
 
-/// The legend and the note as an HTML-like table: a colour swatch and a name per style.
+/// A compact legend table (a colour swatch and a name per style) with the note beside it, as
+/// one HTML-like label; side by side, so a long note does not stretch the legend.
 std::string legend_table(const KnowledgeGraph& kg, const std::string& note) {
-    std::string t = "<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\">";
-    if (!note.empty()) t += "<tr><td colspan=\"2\" border=\"0\">" + html_escape(note) + "</td></tr>";
+    std::string t = "<<table border=\"0\" cellspacing=\"8\"><tr><td valign=\"bottom\">";
+    t += "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\">";
     t += "<tr><td colspan=\"2\"><b>Legend</b></td></tr>";
     for (const NodeStyle* s : legend_styles(kg))
         t += std::string("<tr><td bgcolor=\"") + s->fill + "\" width=\"24\"></td><td align=\"left\">" +
              html_escape(std::string(s->group) + " (" + s->shape + ")") + "</td></tr>";
-    return t + "</table>>";
+    t += "</table></td>";
+    if (!note.empty()) t += "<td valign=\"bottom\" align=\"left\">" + html_escape(note) + "</td>";
+    return t + "</tr></table>>";
 }
 
 void write_header(const KnowledgeGraph& kg, std::ostream& out, const DotOptions& o) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <numeric>
+#include <unordered_set>
 
 namespace annals {
 namespace {
@@ -117,6 +118,33 @@ void drop_isolated_entities(const KnowledgeGraph& kg, Filter& f, std::optional<V
         if (g[v].kind != NodeKind::event && !linked[v] && v != focus) f.keep()[v] = 0;
 }
 
+/// The nodes of a cut picture: edges taken best first (heaviest, then the higher of their
+/// ends' smaller degree, so links between hubs come before a hub's leaves, then in order),
+/// their ends added while they fit in `max_nodes`. Every node chosen has an edge; a graph
+/// without edges gives its first nodes.
+std::vector<char> core_nodes(const KnowledgeGraph& kg, std::size_t max_nodes) {
+    const Graph& g = kg.graph();
+    const auto degree = neighbour_counts(kg);
+    std::vector<Edge> edges;
+    for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g))) edges.push_back(e);
+    auto rank = [&](Edge e) {
+        return std::make_pair(g[e].weight, std::min(degree[boost::source(e, g)], degree[boost::target(e, g)]));
+    };
+    std::stable_sort(edges.begin(), edges.end(), [&](Edge a, Edge b) { return rank(a) > rank(b); });
+    std::vector<char> keep(kg.node_count(), 0);
+    std::size_t count = 0;
+    for (const Edge e : edges) {
+        const Vertex a = boost::source(e, g), b = boost::target(e, g);
+        const std::size_t more = (keep[a] ? 0 : 1) + (keep[b] != 0 || a == b ? 0 : 1);
+        if (count + more > max_nodes) continue;
+        keep[a] = keep[b] = 1;
+        if ((count += more) == max_nodes) break;
+    }
+    for (std::size_t v = 0; v < keep.size() && count < max_nodes && edges.empty(); ++v, ++count) keep[v] = 1;
+    return keep;
+}
+
 } // namespace
 
 bool type_in_family(const std::string& type, const std::string& want) {
@@ -168,42 +196,37 @@ KnowledgeGraph most_connected(const KnowledgeGraph& kg, std::size_t max_nodes, s
     note.clear();
     const Graph& g = kg.graph();
     std::vector<char> keep(kg.node_count(), 1);
-    if (kg.node_count() > max_nodes) {
-        const auto degree = neighbour_counts(kg);
-        std::vector<Vertex> order(kg.node_count());
-        std::iota(order.begin(), order.end(), Vertex{0});
-        std::stable_sort(order.begin(), order.end(), [&](Vertex a, Vertex b) {
-            return degree[a] != degree[b] ? degree[a] > degree[b] : g[a].key < g[b].key;
-        });
-        std::fill(keep.begin(), keep.end(), 0);
-        for (std::size_t i = 0; i < max_nodes; ++i) keep[order[i]] = 1;
-        note = "showing the " + std::to_string(max_nodes) + " most connected of " + std::to_string(kg.node_count()) +
-               " nodes";
-    }
-    // Edges among the kept nodes; past max_edges the lightest go.
-    std::vector<Edge> edges;
+    const bool cut_nodes = kg.node_count() > max_nodes;
+    if (cut_nodes) keep = core_nodes(kg, max_nodes);
+    std::vector<Edge> edges; // among the kept nodes, in order
     for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
         for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
             if (keep[v] && keep[boost::target(e, g)]) edges.push_back(e);
-    std::vector<char> heavy;
-    std::size_t min_weight = 0, at_min = edges.size();
+    const std::size_t candidates = edges.size();
     if (edges.size() > max_edges) {
-        std::vector<std::size_t> w;
-        for (const Edge e : edges) w.push_back(g[e].weight);
-        std::nth_element(w.begin(), w.begin() + static_cast<long>(max_edges) - 1, w.end(), std::greater<>());
-        min_weight = w[max_edges - 1];
-        at_min = max_edges - static_cast<std::size_t>(std::count_if(w.begin(), w.end(), [&](std::size_t x) { return x > min_weight; }));
-        note += std::string(note.empty() ? "showing" : ";") + " the " + std::to_string(max_edges) + " heaviest of " +
-                std::to_string(edges.size()) + " edges";
+        // The heaviest; ties in edge order, so the choice is deterministic.
+        std::stable_sort(edges.begin(), edges.end(), [&](Edge a, Edge b) { return g[a].weight > g[b].weight; });
+        edges.resize(max_edges);
     }
-    if (note.empty()) return subgraph(kg, keep, [](Edge) { return true; });
-    // Ties at the cut-off weight are taken in edge order, so the choice is deterministic.
-    std::size_t ties = 0;
-    return subgraph(kg, keep, [&](Edge e) {
-        const std::size_t w = g[e].weight;
-        if (w > min_weight) return true;
-        return w == min_weight && ties++ < at_min;
-    });
+    std::unordered_set<const EdgeBundle*> chosen;
+    std::vector<char> linked(kg.node_count(), 0);
+    for (const Edge e : edges) {
+        chosen.insert(&g[e]);
+        linked[boost::source(e, g)] = linked[boost::target(e, g)] = 1;
+    }
+    // A cut leaves nodes whose neighbours were cut away: they would only float about.
+    std::size_t shown = 0;
+    for (std::size_t v = 0; v < keep.size(); ++v) {
+        if (keep[v] && (cut_nodes || candidates > max_edges) && !linked[v]) keep[v] = 0;
+        shown += keep[v] ? 1 : 0;
+    }
+    if (cut_nodes)
+        note = "cut to the " + std::to_string(max_nodes) + " most connected of " + std::to_string(kg.node_count()) +
+               " nodes" + (shown < max_nodes ? " (" + std::to_string(shown) + " with edges shown)" : std::string());
+    if (candidates > max_edges)
+        note += std::string(note.empty() ? "" : "; ") + "the " + std::to_string(max_edges) + " heaviest of " +
+                std::to_string(candidates) + " edges drawn";
+    return subgraph(kg, keep, [&](Edge e) { return chosen.count(&g[e]) > 0; });
 }
 
 } // namespace annals

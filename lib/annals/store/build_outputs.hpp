@@ -40,4 +40,11 @@ struct WrittenFile {
 /// Opens a store for reading and loads its graph.
 [[nodiscard]] KnowledgeGraph load_graph(const std::string& store_path);
 
+/// The graph `select_graph(load_graph(store_path), s)` gives for a selection of the `top`
+/// most central actors alone, read without loading the whole store: the actors are ranked
+/// by SQL over the store's tables, and only their events, places, relations and evidence are
+/// copied into a scratch store (in the system's temp folder, removed after) and loaded.
+/// Throws as load_graph does, and Error(Errc::io) when the scratch store cannot be written.
+[[nodiscard]] KnowledgeGraph load_top_actors(const std::string& store_path, std::size_t top);
+
 } // namespace annals
