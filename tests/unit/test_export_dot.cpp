@@ -105,3 +105,25 @@ TEST_CASE("export: a large graph is cut to its most connected nodes and says so"
     o.layout = "no-such-layout";
     CHECK_THROWS_AS(render_graph(kg, ImageFormat::svg, o), Error);
 }
+
+TEST_CASE("export: pictures by dot lay unlinked nodes and the legend out in rows", "[export]") {
+    KnowledgeGraph kg;
+    for (int i = 0; i < 7; ++i) {
+        VertexBundle n;
+        n.key = "person:p" + std::to_string(i);
+        n.name = "P" + std::to_string(i);
+        n.type = i < 4 ? "person" : "organization";
+        kg.add_node(n);
+    }
+    DotOptions o;
+    const std::string plain = to_dot(kg, o);
+    CHECK(plain.find("invis") == std::string::npos);
+    CHECK(plain.find("cluster_unlinked") == std::string::npos);
+    o.arrange = true;
+    const std::string arranged = to_dot(kg, o);
+    CHECK(arranged.find("subgraph \"cluster_unlinked\"") != std::string::npos);
+    const DotSummary s = read_dot_summary(arranged);
+    CHECK(s.nodes == 7 + 2);
+    CHECK(s.edges == 5 + 1); // rows of five unlinked nodes (4 + 1 links), the legend's two styles in one row
+    CHECK(render_graph(kg, ImageFormat::svg).layout == "dot");
+}

@@ -61,13 +61,36 @@ void write_header(const KnowledgeGraph& kg, std::ostream& out, const DotOptions&
     out << "  edge [fontname=\"DejaVu Sans\", fontsize=\"10\", fontcolor=\"#333333\", arrowsize=\"0.7\"];\n";
 }
 
-void write_legend_cluster(const KnowledgeGraph& kg, std::ostream& out) {
+/// Invisible edges chaining `names` in rows of `per_row`: the dot layout stacks unlinked
+/// nodes in one long column, and rows of a grid read better.
+void write_rows(const std::vector<std::string>& names, std::size_t per_row, std::ostream& out) {
+    for (std::size_t i = 0; i + 1 < names.size(); ++i)
+        if ((i + 1) % per_row != 0) out << "    \"" << names[i] << "\" -> \"" << names[i + 1] << "\" [style=\"invis\"];\n";
+}
+
+void write_legend_cluster(const KnowledgeGraph& kg, std::ostream& out, bool arrange) {
     out << "  subgraph \"cluster_legend\" {\n";
     out << "    graph [label=\"Legend\", style=\"rounded\", color=\"#999999\", fontsize=\"12\"];\n";
-    std::size_t i = 0;
-    for (const NodeStyle* s : legend_styles(kg))
-        out << "    \"legend_" << i++ << "\" [label=" << q(s->group) << ", shape=" << q(s->shape)
+    std::vector<std::string> names;
+    for (const NodeStyle* s : legend_styles(kg)) {
+        names.push_back("legend_" + std::to_string(names.size()));
+        out << "    \"" << names.back() << "\" [label=" << q(s->group) << ", shape=" << q(s->shape)
             << ", fillcolor=" << q(s->fill) << ", fontsize=\"10\"];\n";
+    }
+    if (arrange) write_rows(names, 4, out);
+    out << "  }\n";
+}
+
+/// Nodes without edges, gathered in a cluster and laid out in rows.
+void write_unlinked(const Graph& g, std::ostream& out) {
+    std::vector<std::string> names;
+    for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
+        if (boost::out_degree(v, g) == 0 && boost::in_degree(v, g) == 0) names.push_back("n" + std::to_string(v));
+    if (names.size() < 4) return;
+    out << "  subgraph \"cluster_unlinked\" {\n";
+    out << "    graph [label=\"not linked to anything shown\", style=\"rounded,dashed\", color=\"#999999\", fontsize=\"12\"];\n";
+    for (const auto& n : names) out << "    \"" << n << "\";\n";
+    write_rows(names, 5, out);
     out << "  }\n";
 }
 
@@ -99,8 +122,9 @@ void write_edge(const Graph& g, Edge e, std::ostream& out, const DotOptions& o) 
 void write_dot(const KnowledgeGraph& kg, std::ostream& out, const DotOptions& o) {
     const Graph& g = kg.graph();
     write_header(kg, out, o);
-    if (o.legend == DotLegend::cluster && kg.node_count() > 0) write_legend_cluster(kg, out);
+    if (o.legend == DotLegend::cluster && kg.node_count() > 0) write_legend_cluster(kg, out, o.arrange);
     for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) write_node(g, v, out, o);
+    if (o.arrange) write_unlinked(g, out);
     for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
         for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g))) write_edge(g, e, out, o);
     out << "}\n";

@@ -26,6 +26,10 @@ struct DotOptions {
     /// Longest label line in bytes before it is shortened with "…" (the `key` attribute
     /// always holds the full identity).
     std::size_t max_label_bytes = 80;
+    /// For the dot layout of a picture: the legend in rows of four and nodes without edges in
+    /// a `cluster_unlinked` in rows of five, by invisible edges (style invis) that exist only
+    /// for the layout. Off for DOT files, which hold the graph's edges alone.
+    bool arrange = false;
 };
 
 /// Writes `kg` as a DOT digraph: graph, node and edge defaults; the legend; nodes "n0",

@@ -75,6 +75,7 @@ Rendered render_graph(const KnowledgeGraph& whole, ImageFormat format, const Ren
     r.edges = kg.edge_count();
     DotOptions d;
     d.legend = r.layout == "dot" ? DotLegend::cluster : DotLegend::table;
+    d.arrange = r.layout == "dot";
     d.edge_labels = kg.edge_count() <= o.edge_label_limit;
     r.note = join_notes(o.note, cut);
     if (!d.edge_labels) r.note = join_notes(r.note, "edge labels left out");
