@@ -200,3 +200,49 @@ TEST_CASE("time: frequency words before nouns and vague future phrases", "[time]
     CHECK(f.of("as soon as possible") == "FUTURE_REF|DATE");
     CHECK(tag("Prices rose over the years.", "2021-06-30").of("the years") == "PXY|DURATION");
 }
+
+TEST_CASE("time: soon and one day after a modal look ahead", "[time][anchoring]") {
+    const auto r = tag("The court may soon rule, and the firm says it soon will hire; the city will one day recover.",
+                       "2021-06-30");
+    CHECK(r.of("soon") == "FUTURE_REF|DATE");
+    CHECK(r.of("one day") == "FUTURE_REF|DATE");
+    CHECK(tag("Call us as soon as you land.", "2021-06-30").of("soon") == "missing");
+    CHECK(tag("The strike lasted one day.", "2021-06-30").of("one day") == "P1D|DURATION");
+}
+
+TEST_CASE("time: parts of a day take the day in focus", "[time][anchoring]") {
+    // the day named in the sentence before
+    const auto r = tag("Hopes of a rally faded on Friday. Traders sold heavily in the morning.", "2021-07-05");
+    CHECK(r.of("the morning") == "2021-07-02TMO|TIME");
+    const auto h = tag("The convoy will leave at 5 in the morning on Thursday.", "2021-06-30");
+    CHECK(h.of("5 in the morning") == "2021-07-01T05:00|TIME");
+    const auto m = tag("By mid afternoon the shelling had stopped.", "2021-06-30");
+    CHECK(m.of("mid afternoon") == "2021-06-30TAF|TIME");
+    // a weekday's nights, again and again
+    const auto s = tag("Ferries sail on Monday and Wednesday nights.", "2021-06-30");
+    CHECK(s.of("Monday") == "XXXX-WXX-1TNI|SET");
+    CHECK(s.of("Wednesday nights") == "XXXX-WXX-3TNI|SET");
+}
+
+TEST_CASE("time: the past year and the latest fiscal year", "[time][anchoring]") {
+    const auto r = tag("Hate crimes rose over the past year; wages lagged in the last decade.", "2021-06-30");
+    CHECK(r.of("the past year") == "2020|DATE");
+    CHECK(r.of("the last decade") == "201|DATE");
+    CHECK(tag("He has been abroad for the last week.", "2021-06-30").of("the last week") == "P1W|DURATION");
+    const auto f = tag("Sales were flat in the latest fiscal year and will rise next fiscal year.", "2021-06-30");
+    CHECK(f.of("the latest fiscal year") == "2020|DATE");
+    CHECK(f.of("next fiscal year") == "2022|DATE");
+    CHECK(tag("Growth will pick up over the next couple of years.", "2021-06-30").of("the next couple of years") ==
+          "P2Y|DURATION");
+}
+
+TEST_CASE("time: more words that are or are not times", "[time][anchoring]") {
+    CHECK(tag("Holders may buy at the then current price.", "2021-06-30").of("then current") == "PAST_REF|DATE");
+    CHECK(tag("He would not travel at this crucial moment.", "2021-06-30").of("this crucial moment") ==
+          "PRESENT_REF|DATE");
+    CHECK(tag("Pilgrims arrived as Easter week began.", "2021-04-10").of("Easter week") == "2021-W13|DATE");
+    // a programme's name, an age
+    CHECK(tag("The minister said on the show This Week that talks would go on.", "2021-06-30").of("This Week") ==
+          "missing");
+    CHECK(tag("She moved to Lyon in her 30s.", "2021-06-30").of("30s") == "missing");
+}

@@ -136,6 +136,11 @@ void apply_context(AtomText& at) {
             if (!ok) drop(a, e.cls);
         }
     }
+    // "This Week", "Next Year" in title case inside a sentence name a programme or a work
+    for (std::size_t i = 1; i + 1 < at.atoms.size(); ++i)
+        if (at.has(i, Cls::REL) && at.atoms[i].cap && same_sentence(at, i, i + 1) && at.atoms[i + 1].cap &&
+            at.has(i + 1, Cls::UNIT) && prev(at, i) != std::string_view::npos)
+            for (const auto k : {i, i + 1}) at.atoms[k].classes = 0;
     // years last: "the 1988 second quarter" needs "second" decided first
     for (std::size_t i = 0; i < at.atoms.size(); ++i)
         if (four_digit_year_shape(at, i) && is_year(at, i)) at.atoms[i].classes |= cls_bit(Cls::YEAR);

@@ -325,7 +325,10 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
     const bool future = tense == Tense::future;
 
     if (kind == "clock") {
-        if (last_day_ && last_day_sentence_ == sentence) return finish(format_date(last_day_->first), TimexAnchor::previous);
+        // the day named in this sentence or the one before ("... dashed Friday. Dealers bought
+        // in the morning")
+        if (last_day_ && last_day_sentence_ + 1 >= sentence)
+            return finish(format_date(last_day_->first), TimexAnchor::previous);
         const auto a = base_anchor('D');
         if (!a) return finish("", TimexAnchor::none, true);
         return finish(format_date(a->point.first), a->kind);
@@ -493,9 +496,9 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         if (kind == "next" && target <= now) ++year;
         return finish(pad(year, 4) + "-" + md, a->kind);
     }
-    if (kind == "weekof" && parts.size() == 3) {
-        // "the week of March 6": the ISO week of that day
-        auto out = resolve_undef("year-" + std::string(parts[1]) + "-" + std::string(parts[2]), tense, sentence);
+    if (kind == "weekof" && parts.size() >= 2) {
+        // "the week of March 6", "Easter week": the ISO week of that day
+        auto out = resolve_undef(body.substr(7), tense, sentence);
         if (const auto p = parse_point(out.value); p && p->gran == 'D') out.value = week_value(p->first);
         else out.value = "XXXX-WXX";
         return out;

@@ -29,6 +29,15 @@ bool needs_tense(std::string_view v) {
     return false;
 }
 
+/// Whether a day-precise date precedes, in sentence `sentence`, the timexes found so far.
+bool day_before_in_sentence(const std::vector<Timex>& out, std::size_t sentence) {
+    for (auto it = out.rbegin(); it != out.rend() && it->sentence == sentence; ++it) {
+        const auto p = detail::parse_point(it->value);
+        if (p && p->gran == 'D' && it->type != TimexType::duration && it->type != TimexType::set) return true;
+    }
+    return false;
+}
+
 /// A clock time with no day before it in its sentence takes the day of the first
 /// day-precise date after it in the sentence ("at 10 a.m. (0800 GMT) on Friday").
 void take_day_from_later_date(std::vector<Timex>& out, const std::vector<std::size_t>& floating) {
@@ -105,7 +114,7 @@ std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& se
         if (r.unresolved)
             diags.push_back({DiagCode::unresolved_time, span,
                              "no anchor date for '" + std::string(span.of(text)) + "'; left as " + t.value});
-        if (c.value.starts_with("UNDEF-clock") && r.anchor != TimexAnchor::previous) floating.push_back(out.size());
+        if (c.value.starts_with("UNDEF-clock") && !day_before_in_sentence(out, first.sentence)) floating.push_back(out.size());
         out.push_back(std::move(t));
     }
     take_day_from_later_date(out, floating);
