@@ -246,3 +246,13 @@ TEST_CASE("time: more words that are or are not times", "[time][anchoring]") {
           "missing");
     CHECK(tag("She moved to Lyon in her 30s.", "2021-06-30").of("30s") == "missing");
 }
+
+TEST_CASE("time: spans joined by or, open years, a weekday with its date", "[time][anchoring]") {
+    const auto r = tag("He died within days or weeks of his arrest; profits come in 2024 and beyond.", "2021-06-30");
+    CHECK(r.of("days or weeks") == "PXD|DURATION");
+    CHECK(r.of("2024 and beyond") == "2024|DATE");
+    const auto d = tag("The march is this coming Sunday, July 4.", "2021-06-30");
+    CHECK(d.of("this coming Sunday, July 4") == "2021-07-04|DATE");
+    // "likely to" looks ahead as "expected to" does
+    CHECK(tense_of("Funds were likely to buy the stock on Monday.", "Monday") == Tense::future);
+}

@@ -166,7 +166,9 @@ private:
             }
         }
         if (caps && best != no_match) {
-            if (best_cls >= 0) (*caps)[static_cast<std::size_t>(best_cls)] = best_value;
+            // the first word of a class gives its value ("weeks or months": weeks)
+            if (best_cls >= 0 && (*caps)[static_cast<std::size_t>(best_cls)].empty())
+                (*caps)[static_cast<std::size_t>(best_cls)] = best_value;
             for (auto k = pos; k < best; ++k) fill_implicit(k, *caps);
         }
         return best;

@@ -480,6 +480,8 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         if (const auto p = parse_point(out.value); p && p->gran == 'D') {
             const CivilDate mid = add_days(p->first, -45);
             out.value = pad(mid.year, 4) + "-Q" + std::to_string(quarter_of(mid.month));
+        } else {
+            out.value = "XXXX-QX";
         }
         return out;
     }

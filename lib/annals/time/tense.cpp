@@ -26,6 +26,12 @@ constexpr auto irregular_past = std::to_array<std::string_view>({
     "been",
 });
 
+// Words that announce what is to come when "to" follows ("plans to", "is likely to").
+constexpr auto future_leads = std::to_array<std::string_view>({
+    "going", "plans", "plan", "planned", "planning", "slated", "expected", "expects", "expect", "scheduled",
+    "likely", "poised", "ready", "set", "due", "intends", "aims", "hopes",
+});
+
 // Past participles spelled as present forms, past after has/have ("have come down").
 constexpr auto same_participle = std::to_array<std::string_view>({
     "come", "become", "overcome", "run", "put", "set", "cut", "hit", "let", "cost", "beat", "read", "spread",
@@ -89,10 +95,7 @@ bool is_auxiliary(std::string_view w) {
 Cue cue_of(std::string_view w) {
     if (w == "will" || w.ends_with("'ll") || w == "won't" || w == "shall" || w == "would" || w == "wo" || w == "may" || w == "might")
         return Cue::future;
-    if (w == "going" || w == "plans" || w == "plan" || w == "planned" || w == "planning" || w == "slated" ||
-        w == "expected" || w == "scheduled" ||
-        w == "set" || w == "due" || w == "intends" || w == "aims" || w == "hopes")
-        return Cue::future_lead; // future when "to" follows
+    if (in(future_leads, w)) return Cue::future_lead; // future when "to" follows
     if (w == "has" || w == "have") return Cue::perfect_aux;
     if (w == "is" || w == "are" || w == "am" || w == "does" || w == "do" || w == "can") return Cue::present;
     if (in(irregular_past, w) || ed_form(w)) return Cue::past;
