@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace annals {
 namespace {
@@ -63,6 +65,12 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+/// Membership in the irregular past forms: asked for almost every word near a date.
+bool is_irregular_past(std::string_view w) {
+    static const std::unordered_set<std::string_view> set(irregular_past.begin(), irregular_past.end());
+    return set.contains(w);
+}
+
 bool ed_form(std::string_view w) {
     if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
     if (w.size() >= 3 && w.substr(w.size() - 3) == "eed") return false;
@@ -98,7 +106,7 @@ Cue cue_of(std::string_view w) {
     if (in(future_leads, w)) return Cue::future_lead; // future when "to" follows
     if (w == "has" || w == "have") return Cue::perfect_aux;
     if (w == "is" || w == "are" || w == "am" || w == "does" || w == "do" || w == "can") return Cue::present;
-    if (in(irregular_past, w) || ed_form(w)) return Cue::past;
+    if (is_irregular_past(w) || ed_form(w)) return Cue::past;
     return Cue::none;
 }
 
@@ -137,10 +145,38 @@ bool clause_break(std::string_view tok) {
 
 } // namespace
 
+namespace {
+
+/// The lower-cased words of a sentence, made when first asked for: the search for a cue
+/// stops near the expression, so most of a long sentence is never read.
+class SentenceWords {
+public:
+    SentenceWords(std::string_view text, std::span<const Token> sentence)
+        : text_(text), sentence_(sentence), words_(sentence.size()), made_(sentence.size(), false) {}
+    std::size_t size() const { return sentence_.size(); }
+    const std::string& operator[](std::size_t k) {
+        if (!made_[k]) {
+            words_[k] = lower_word(sentence_[k].span.of(text_));
+            made_[k] = true;
+        }
+        return words_[k];
+    }
+    bool capital(std::size_t k) const {
+        const auto raw = sentence_[k].span.of(text_);
+        return !raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z';
+    }
+
+private:
+    std::string_view text_;
+    std::span<const Token> sentence_;
+    std::vector<std::string> words_;
+    std::vector<bool> made_;
+};
+
+} // namespace
+
 Tense governing_tense(std::string_view text, std::span<const Token> sentence, Span at) {
-    std::vector<std::string> words;
-    std::vector<bool> capital;
-    words.reserve(sentence.size());
+    SentenceWords words(text, sentence);
     std::size_t at_first = sentence.size(), at_last = 0;
     for (std::size_t k = 0; k < sentence.size(); ++k) {
         const auto& tok = sentence[k];
@@ -148,9 +184,6 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
             at_first = std::min(at_first, k);
             at_last = k;
         }
-        words.push_back(lower_word(tok.span.of(text)));
-        const auto raw = tok.span.of(text);
-        capital.push_back(!raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z');
     }
     if (at_first == sentence.size()) return Tense::unknown;
     Tense best = Tense::unknown;
@@ -195,7 +228,7 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
         case Cue::infinitive_be: t = Tense::future; break;
         case Cue::past: {
             // a capitalized -ed word mid-sentence is a name (United States), not a verb
-            if (k > 0 && capital[k]) return;
+            if (k > 0 && words.capital(k)) return;
             // after a determiner an -ed word is an adjective ("a still unspecified date",
             // "the revised plan"), and so is an un-...-ed word ("undisclosed terms")
             if (ed_form(words[k]) && (words[k].starts_with("un") || (k >= 1 && is_determiner(words[k - 1])) ||
@@ -217,19 +250,25 @@ Tense governing_tense(std::string_view text, std::span<const Token> sentence, Sp
             best = t;
         }
     };
+    // costs only grow with distance: the search in each direction stops at the cost of the
+    // best cue found so far (a later cue of equal cost would not replace it)
     long penalty = 0;
     for (std::size_t k = at_first; k-- > 0;) {
         const auto tok = sentence[k].span.of(text);
         if (ends_sentence(tok)) break;
         if (clause_break(words[k]) || clause_break(tok)) penalty += 3;
-        consider(k, static_cast<long>(at_first - k) + penalty, false);
+        const long cost = static_cast<long>(at_first - k) + penalty;
+        if (cost >= best_cost) break;
+        consider(k, cost, false);
     }
     penalty = 1;
     for (std::size_t k = at_last + 1; k < sentence.size(); ++k) {
         const auto prev_tok = sentence[k - 1].span.of(text);
         if (ends_sentence(prev_tok)) break;
         if (clause_break(words[k]) || clause_break(prev_tok)) penalty += 3;
-        consider(k, static_cast<long>(k - at_last) + penalty, true);
+        const long cost = static_cast<long>(k - at_last) + penalty;
+        if (cost >= best_cost) break;
+        consider(k, cost, true);
     }
     return best;
 }
