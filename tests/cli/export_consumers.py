@@ -11,7 +11,8 @@ CHECK is one of:
   gexf       NetworkX reads the GEXF 1.3 with the same nodes, edges, attributes and dates
   cytoscape  cytoscape (npm) loads the Cytoscape.js JSON headless in Node
   csv        Python's csv module reads nodes.csv and edges.csv with the same counts and values
-  json       node-link JSON and TimelineJS JSON validate against their schemas
+  json       node-link JSON and TimelineJS JSON validate against their schemas; NetworkX reads
+             the node-link JSON
   timeml     `annals eval timeml` scores 100 on the TimeML export, read by the project's reader
   pictures   SVG, PNG and PDF are what they claim, SVG and PNG byte-identical run to run
   build      `annals build` writes the default set and each file opens in its consumer
@@ -282,6 +283,17 @@ def validate(ex, schema, path):
 def check_json(ex):
     for flags in SELECTIONS:
         validate(ex, "graph.schema.json", ex.export("json", "graph.json", *flags))
+    nx = networkx()
+    if nx:
+        graph = ex.node_link()
+        from networkx.readwrite import json_graph
+        try:
+            G = json_graph.node_link_graph(graph, edges="links")
+        except TypeError:  # NetworkX before 3.4 knows only "links"
+            G = json_graph.node_link_graph(graph)
+        check(G.is_directed() and G.is_multigraph(), "NetworkX reads the node-link JSON as another kind of graph")
+        check(G.number_of_nodes() == len(graph["nodes"]) and G.number_of_edges() == len(graph["links"]),
+              "NetworkX reads other counts from the node-link JSON")
     tjs = ex.work / "timelinejs.json"
     out, _ = must([ex.opts.annals, "timeline", "--db", ex.store, "--format", "timelinejs"], "annals timeline")
     tjs.write_bytes(out)
@@ -327,7 +339,7 @@ def check_pictures(ex):
     check(ex.export("pdf", "graph.pdf").read_bytes()[:5] == b"%PDF-", "the PDF is not a PDF")
     again = ex.work / "again"
     again.mkdir()
-    for name in ("graph.svg", "graph.png"):
+    for name in ("graph.svg", "graph.png", "graph.pdf"):
         fmt = name.split(".")[1]
         flags = ["--focus", "Ana O'Neil", "--hops", "4"] if fmt == "png" else []
         must([ex.opts.annals, "export", "--db", ex.store, "--format", fmt, "-o", again / name, *flags], "second run")

@@ -86,7 +86,10 @@ TEST_CASE("export: pictures in SVG, PNG and PDF, small graphs by dot", "[export]
     CHECK(render_graph(kg, ImageFormat::svg).bytes == svg.bytes);
     const Rendered png = render_graph(kg, ImageFormat::png);
     CHECK(png.bytes.substr(0, 8) == "\x89PNG\r\n\x1a\n");
-    CHECK(render_graph(kg, ImageFormat::pdf).bytes.substr(0, 5) == "%PDF-");
+    const std::string pdf = render_graph(kg, ImageFormat::pdf).bytes;
+    CHECK(pdf.substr(0, 5) == "%PDF-");
+    CHECK(pdf.find("/CreationDate (D:19700101000000") != std::string::npos);
+    CHECK(render_graph(kg, ImageFormat::pdf).bytes == pdf);
 }
 
 TEST_CASE("export: a large graph is cut to its most connected nodes and says so", "[export]") {

@@ -44,13 +44,22 @@ TEST_CASE("export: focus and hops keep the neighbourhood of an actor", "[export]
     const KnowledgeGraph kg = export_fixture::tricky_graph();
     GraphSelection s;
     s.focus = *kg.find("person:ana-oneil");
+    s.hops = 0;
+    CHECK(keys_of(select_graph(kg, s)) == std::set<std::string>{"person:ana-oneil"});
+    // One step: her relations, and her events with everyone in them.
     s.hops = 1;
-    CHECK(keys_of(select_graph(kg, s)) ==
-          std::set<std::string>{"person:ana-oneil", "organization:rd-board", "event:world/tricky \"one\".txt#V4"});
+    CHECK(keys_of(select_graph(kg, s)) == std::set<std::string>{"person:ana-oneil", "organization:rd-board",
+                                                                "event:world/tricky \"one\".txt#V4",
+                                                                "organization:cafe-noir"});
     s.hops = 2;
     const auto two = keys_of(select_graph(kg, s));
-    CHECK(two.count("organization:cafe-noir") == 1);
+    CHECK(two.count("organization:bold-front") == 1);
+    CHECK(two.count("gpe:sao-tome") == 1); // the place of the Collective's meeting
     CHECK(two.count("group:rocket-club") == 0);
+    s.focus = *kg.find("group:rocket-club");
+    s.hops = 1;
+    CHECK(keys_of(select_graph(kg, s)).count("location:twin-harbour") == 1);
+    CHECK(keys_of(select_graph(kg, s)).count("organization:backslash-union") == 1);
 }
 
 TEST_CASE("export: kinds, event type and time window", "[export]") {

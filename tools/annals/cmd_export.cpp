@@ -116,7 +116,7 @@ void setup_export(CLI::App& app, Outcome& outcome) {
                     "File (csv: folder or prefix; timeml: folder). Default: stdout for text, graph.<ext> for pictures "
                     "on a terminal, the current folder for csv, timeml/ for timeml");
     cmd->add_option("--focus", o->focus, "Only what lies within --hops of this actor (name, alias or key)");
-    cmd->add_option("--hops", o->hops, "Hops from --focus (actor -> event -> actor is 2)")->capture_default_str();
+    cmd->add_option("--hops", o->hops, "Steps from --focus: a relation, or an event to all in it")->capture_default_str();
     cmd->add_option("--kinds", o->kinds, "Node kinds to keep: actors,places,events")
         ->delimiter(',')
         ->check(CLI::IsMember({"actors", "places", "events"}));

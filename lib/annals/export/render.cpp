@@ -7,7 +7,9 @@
 
 #include <graphviz/gvc.h>
 
+#include <cctype>
 #include <memory>
+#include <string_view>
 
 namespace annals {
 namespace {
@@ -55,6 +57,18 @@ private:
     bool laid_out_ = false;
 };
 
+/// Cairo stamps PDFs with the time they were made; the digits are replaced (same length, so
+/// the file's byte offsets hold) by 1970-01-01, so the same graph gives the same bytes.
+void fix_pdf_dates(std::string& pdf) {
+    static constexpr std::string_view kEpoch = "19700101000000";
+    for (const std::string_view key : {"/CreationDate (D:", "/ModDate (D:"}) {
+        const std::size_t at = pdf.find(key);
+        if (at == std::string::npos) continue;
+        for (std::size_t i = 0, p = at + key.size(); i < kEpoch.size() && p < pdf.size() && std::isdigit(static_cast<unsigned char>(pdf[p])); ++i, ++p)
+            pdf[p] = kEpoch[i];
+    }
+}
+
 } // namespace
 
 const char* image_format_name(ImageFormat f) noexcept {
@@ -88,6 +102,7 @@ Rendered render_graph(const KnowledgeGraph& whole, ImageFormat format, const Ren
     if (!run.layout(r.layout)) throw Error(Errc::render, "", "layout " + r.layout + " failed: " + guard.messages());
     if (!run.render(image_format_name(format), r.bytes))
         throw Error(Errc::render, "", std::string("rendering ") + image_format_name(format) + " failed: " + guard.messages());
+    if (format == ImageFormat::pdf) fix_pdf_dates(r.bytes);
     return r;
 }
 

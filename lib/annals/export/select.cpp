@@ -55,19 +55,24 @@ private:
     std::vector<char> keep_;
 };
 
-void keep_neighbourhood(Filter& f, Vertex focus, std::size_t hops) {
+/// Keeps what lies within `hops` steps of `focus`, a step being a relation or a shared event:
+/// entering an event costs one, leaving it for its participants and place costs nothing
+/// (0-1 breadth-first search), so the events crossed are kept with what they join.
+void keep_neighbourhood(const Graph& g, Filter& f, Vertex focus, std::size_t hops) {
+    const long limit = static_cast<long>(hops);
     std::vector<long> dist(f.keep().size(), -1);
     std::deque<Vertex> queue{focus};
     dist[focus] = 0;
     while (!queue.empty()) {
         const Vertex v = queue.front();
         queue.pop_front();
-        if (static_cast<std::size_t>(dist[v]) == hops) continue;
+        const bool from_event = g[v].kind == NodeKind::event;
         f.each_neighbour(v, [&](Vertex w) {
-            if (dist[w] < 0) {
-                dist[w] = dist[v] + 1;
-                queue.push_back(w);
-            }
+            const long d = dist[v] + (from_event && g[w].kind != NodeKind::event ? 0 : 1);
+            if (d > limit || (dist[w] >= 0 && dist[w] <= d)) return;
+            dist[w] = d;
+            if (d == dist[v]) queue.push_front(w);
+            else queue.push_back(w);
         });
     }
     for (std::size_t v = 0; v < dist.size(); ++v)
@@ -176,7 +181,7 @@ KnowledgeGraph select_graph(const KnowledgeGraph& kg, const GraphSelection& s) {
     Filter f(kg, s);
     if (s.focus) {
         f.keep()[*s.focus] = 1;
-        keep_neighbourhood(f, *s.focus, s.hops);
+        keep_neighbourhood(kg.graph(), f, *s.focus, s.hops);
     }
     if (s.top > 0) keep_top_actors(kg, f, s.top, s.focus);
     if (s.focus || s.type || s.window.active() || s.min_weight > 0 || s.top > 0) drop_isolated_entities(kg, f, s.focus);

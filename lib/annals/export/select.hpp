@@ -16,8 +16,8 @@ namespace annals {
 
 /// What to keep. Unset fields keep everything.
 struct GraphSelection {
-    std::optional<Vertex> focus; ///< only nodes within `hops` of this one (edges walked both ways)
-    std::size_t hops = 2;        ///< actor -> event -> actor is two hops
+    std::optional<Vertex> focus; ///< only what lies within `hops` steps of this node
+    std::size_t hops = 2;        ///< a step: a relation, or an event to its participants and place
     bool actors = true, places = true, events = true;
     std::optional<std::string> type; ///< event type or family ("conflict" keeps "conflict.attack")
     DateWindow window;               ///< events whose dates meet it; relations whose evidence does

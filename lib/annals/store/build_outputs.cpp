@@ -152,13 +152,14 @@ std::vector<WrittenFile> write_default_exports(const KnowledgeGraph& kg, const s
     };
     const Timeline timeline = build_timeline(kg, {});
     write("graph.dot", "graph, Graphviz DOT", [&](std::ostream& s) { write_dot(kg, s); });
-    const Rendered svg = render_graph(kg, ImageFormat::svg);
-    write("graph.svg", "graph picture, SVG" + (svg.note.empty() ? std::string() : ": " + svg.note),
-          [&](std::ostream& s) { s << svg.bytes; });
     write("graph.json", "graph, node-link JSON", [&](std::ostream& s) { s << to_node_link_json(kg); });
     write("graph.graphml", "graph, GraphML", [&](std::ostream& s) { write_graphml(kg, s); });
     write("timeline.json", "timeline, JSON", [&](std::ostream& s) { s << timeline_json(timeline); });
     write("timelinejs.json", "timeline, TimelineJS3 JSON", [&](std::ostream& s) { s << timeline_timelinejs(timeline); });
+    // The picture last: should Graphviz fail, every data file is already written.
+    const Rendered svg = render_graph(kg, ImageFormat::svg);
+    write("graph.svg", "graph picture, SVG" + (svg.note.empty() ? std::string() : ": " + svg.note),
+          [&](std::ostream& s) { s << svg.bytes; });
     return out;
 }
 
