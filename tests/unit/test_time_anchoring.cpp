@@ -256,3 +256,10 @@ TEST_CASE("time: spans joined by or, open years, a weekday with its date", "[tim
     // "likely to" looks ahead as "expected to" does
     CHECK(tense_of("Funds were likely to buy the stock on Monday.", "Monday") == Tense::future);
 }
+
+TEST_CASE("time: halves named by quarters after a hedge, a whole year as a stretch", "[time][anchoring]") {
+    const auto r = tag("Losses will last through at least the first two quarters of 2022.", "2021-06-30");
+    CHECK(r.of("at least the first two quarters of 2022") == "2022-H1|DATE");
+    CHECK(tag("Margins should widen throughout the fiscal year.", "2021-06-30").of("the fiscal year") ==
+          "P1Y|DURATION");
+}
