@@ -1,6 +1,7 @@
 #include "annals/pipeline.hpp"
 
 #include "annals/entities/recognizer.hpp"
+#include "annals/events/detector.hpp"
 #include "annals/lexicon/lexicon.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/text/segment.hpp"
@@ -25,6 +26,7 @@ struct Pipeline::Impl {
     TimeTagger time;
     Lexicon lexicon;
     EntityRecognizer entities;
+    EventDetector events;
 };
 
 namespace {
@@ -45,9 +47,11 @@ Pipeline::Pipeline(PipelineOptions opts) {
     auto lexicon = std::async(std::launch::async, [&opts] { return Lexicon(lexicon_options(opts)); });
     auto entities = std::async(std::launch::async, [&opts] { return EntityRecognizer(opts.data_dir, opts.dictionaries); });
     TimeTagger time(opts.data_dir);
+    EventDetector events(opts.data_dir);
     Lexicon lex = lexicon.get();
     EntityRecognizer names = entities.get();
-    impl_ = std::make_unique<Impl>(Impl{std::move(opts), std::move(time), std::move(lex), std::move(names)});
+    impl_ = std::make_unique<Impl>(
+        Impl{std::move(opts), std::move(time), std::move(lex), std::move(names), std::move(events)});
 }
 
 Pipeline::~Pipeline() = default;
@@ -60,6 +64,9 @@ Extraction Pipeline::extract(Document doc) const {
     x.timexes = impl_->time.tag(doc.text, x.segmentation, doc.dct, impl_->opts.mode, x.diagnostics);
     const auto tags = tag(doc.text, x.segmentation, impl_->lexicon);
     impl_->entities.recognize(doc.text, x.segmentation, tags, impl_->lexicon, x.timexes, x.entities, x.relations);
+    // Events last: they read the entities and timexes.
+    impl_->events.detect({doc.text, x.segmentation, tags, impl_->lexicon, x.entities, x.timexes, doc.dct}, x.events,
+                         x.relations);
     x.doc = std::move(doc);
     return x;
 }

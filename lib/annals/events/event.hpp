@@ -42,6 +42,9 @@ struct Event {
     std::map<std::string, std::string> codes; ///< cameo, plover, ace
     double confidence = 0;
     std::string rule;
+    /// Further mentions of the same event in the document ("a meeting ... the meeting"), in
+    /// text order; the first mention is `trigger`.
+    std::vector<Trigger> mentions;
 };
 
 struct Relation {

@@ -185,11 +185,17 @@ void TriggerLexicon::add_light_verbs(const std::string& path) {
         v.words = detail::phrase_words(v.lemma, r.where);
         if (std::any_of(light_.begin(), light_.end(), [&](const LightVerb& o) { return o.lemma == v.lemma; }))
             throw Error(Errc::bad_data, r.where, "light verb \"" + v.lemma + "\" is listed twice");
-        const auto comp = r.fields[1];
-        if (comp.rfind("prep:", 0) == 0 && is_word(comp.substr(5)))
-            v.complement_prep = std::string(comp.substr(5));
-        else if (comp != "object")
-            throw Error(Errc::bad_data, r.where, "complement must be object or prep:<word>, not \"" + std::string(comp) + "\"");
+        for (const auto& comp : detail::split_on(r.fields[1], '|')) {
+            if (comp.rfind("prep:", 0) == 0 && is_word(std::string_view(comp).substr(5)) && v.complement_prep.empty())
+                v.complement_prep = comp.substr(5);
+            else if (comp == "object")
+                v.object = true;
+            else if (comp == "subject")
+                v.subject = true;
+            else
+                throw Error(Errc::bad_data, r.where,
+                            "complement must be object, subject or prep:<word> ('|'-separated), not \"" + comp + "\"");
+        }
         v.subject_role = std::string(r.fields[2]);
         if (v.subject_role != "agent" && v.subject_role != "participant" && v.subject_role != "organizer" && v.subject_role != "host")
             throw Error(Errc::bad_data, r.where, "unknown subject role \"" + v.subject_role + "\"");

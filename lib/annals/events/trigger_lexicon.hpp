@@ -53,7 +53,9 @@ struct TriggerEntry {
 struct LightVerb {
     std::string lemma;
     std::vector<std::string> words;
-    std::string complement_prep; ///< empty: the direct object; else the preposition ("in")
+    std::string complement_prep; ///< the preposition whose object takes the event ("in"), or empty
+    bool object = false;         ///< the direct object takes the event ("held a meeting")
+    bool subject = false;        ///< an event-noun subject takes it ("the meeting took place")
     std::string subject_role;    ///< agent | participant | organizer | host
     std::string timeml_class;    ///< empty when the verb is no event of its own
     std::string rule;

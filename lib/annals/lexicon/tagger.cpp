@@ -20,7 +20,16 @@ struct Shape {
     bool letters = false, digits = false, upper_first = false, all_upper = true, hyphen = false;
 };
 
+/// Typographic punctuation (curly quotes, dashes, ellipsis, guillemets): multi-byte, but no word.
+bool unicode_punctuation(std::string_view w) {
+    for (const char* p : {"\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93", "\xE2\x80\x94",
+                          "\xE2\x80\xA6", "\xC2\xAB", "\xC2\xBB"})
+        if (w == p) return true;
+    return false;
+}
+
 Shape shape_of(std::string_view w) {
+    if (unicode_punctuation(w)) return Shape{};
     Shape s;
     for (const char c : w) {
         s.letters |= is_letter(c);
@@ -231,7 +240,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
             slot.lower = lowers[k];
             slot.tag = detail::punctuation_tag(w, open);
             // A lone apostrophe after a plural is the possessive (the players ' union).
-            if (w == "'" && k > 0 && (lowers[k - 1].ends_with("s") || lowers[k - 1].ends_with("z")) &&
+            if ((w == "'" || w == "\xE2\x80\x99") && k > 0 && (lowers[k - 1].ends_with("s") || lowers[k - 1].ends_with("z")) &&
                 shapes[k - 1].letters)
                 slot.tag = PosTag::POS;
             if (slot.tag == PosTag::open_quote || slot.tag == PosTag::close_quote) quote_open = slot.tag == PosTag::open_quote;

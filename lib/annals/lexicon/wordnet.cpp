@@ -269,6 +269,35 @@ std::vector<std::string_view> WordNet::lexicographer_files(std::string_view lemm
     return out;
 }
 
+std::vector<std::string_view> WordNet::sense_lexicographer_files(std::string_view lemma, WnPos pos) const {
+    std::vector<std::string_view> out;
+    for (const auto offset : impl_->synsets(lemma, pos))
+        out.push_back(detail::lexfile_name(detail::synset_lexfile(impl_->synset_line(pos, offset))));
+    return out;
+}
+
+bool WordNet::has_hypernym(std::string_view lemma, std::string_view ancestor, std::size_t max_senses) const {
+    auto senses = impl_->synsets(lemma, WnPos::noun);
+    if (senses.size() > max_senses) senses.resize(max_senses);
+    // The senses themselves do not count, only what lies above them.
+    std::vector<std::uint32_t> todo, seen;
+    for (const auto offset : senses)
+        for (const auto& ptr : detail::parse_synset(impl_->synset_line(WnPos::noun, offset)).pointers)
+            if ((ptr.symbol == "@" || ptr.symbol == "@i") && ptr.pos == WnPos::noun) todo.push_back(ptr.offset);
+    // Noun hierarchies are about 20 levels deep and rarely branch: a few dozen synsets at most.
+    while (!todo.empty() && seen.size() < 256) {
+        const auto offset = todo.back();
+        todo.pop_back();
+        if (std::find(seen.begin(), seen.end(), offset) != seen.end()) continue;
+        seen.push_back(offset);
+        const auto synset = detail::parse_synset(impl_->synset_line(WnPos::noun, offset));
+        if (synset.word_number(ancestor) != 0) return true;
+        for (const auto& ptr : synset.pointers)
+            if ((ptr.symbol == "@" || ptr.symbol == "@i") && ptr.pos == WnPos::noun) todo.push_back(ptr.offset);
+    }
+    return false;
+}
+
 bool WordNet::is_proper_noun(std::string_view lemma) const {
     const auto offsets = impl_->synsets(lemma, WnPos::noun);
     if (offsets.empty()) return false;

@@ -80,6 +80,13 @@ public:
     /// The lexicographer files ("noun.event", "verb.motion") of the senses of `lemma` as
     /// `pos`, most frequent sense first, without repeats.
     [[nodiscard]] std::vector<std::string_view> lexicographer_files(std::string_view lemma, WnPos pos) const;
+    /// The lexicographer file of each sense of `lemma` as `pos`, in sense order, repeats kept:
+    /// how many senses fall in a file says how typical that reading is.
+    [[nodiscard]] std::vector<std::string_view> sense_lexicographer_files(std::string_view lemma, WnPos pos) const;
+    /// True when one of the first `max_senses` noun senses of `lemma` lies under a synset that
+    /// holds the word `ancestor` (hypernym and instance-hypernym pointers, followed up to the
+    /// root): has_hypernym("missile", "weapon"). `ancestor` is written as wn_key writes it.
+    [[nodiscard]] bool has_hypernym(std::string_view lemma, std::string_view ancestor, std::size_t max_senses = 3) const;
     /// True when the most frequent noun sense of `lemma` is written with a capital in WordNet
     /// ("london", "essex"): a proper name, whatever case the text uses.
     [[nodiscard]] bool is_proper_noun(std::string_view lemma) const;

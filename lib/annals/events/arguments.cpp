@@ -1,0 +1,159 @@
+// Event records from mentions: arguments from the frame (subject, object, prepositional
+// phrases, a noun's possessor and actor modifiers), the place, and the ontology's codes.
+#include "annals/events/detector_detail.hpp"
+
+#include <algorithm>
+
+namespace annals::detail {
+
+namespace {
+
+const NounGroup& noun(const SentenceSyntax& syn, int n) { return syn.nouns[static_cast<std::size_t>(n)]; }
+
+bool has_role(const EventType* t, std::string_view role) {
+    return t != nullptr && std::find(t->roles.begin(), t->roles.end(), role) != t->roles.end();
+}
+
+bool is_place(const Entity& e) { return e.type == "gpe" || e.type == "location" || e.type == "facility"; }
+
+/// The roles the syntactic slots take for an event type.
+struct Roles {
+    std::string agent = "agent";
+    std::string patient = "patient";
+    bool symmetric = false; ///< meetings, fights, agreements: every side is a participant
+    bool motion = false;    ///< the type has an origin (withdrawals, deployments, expulsions)
+};
+
+Roles roles_for(const EventType* t) {
+    Roles r;
+    if (t == nullptr) return r;
+    r.symmetric = !t->roles.empty() && t->roles.front() == "participant";
+    if (r.symmetric) r.agent = r.patient = "participant";
+    for (const char* p : {"target", "victim", "person", "defendant", "org", "recipient", "addressee"})
+        if (!r.symmetric && has_role(t, p)) {
+            r.patient = p;
+            break;
+        }
+    r.motion = has_role(t, "origin");
+    return r;
+}
+
+class ArgumentBuilder {
+public:
+    ArgumentBuilder(const DocContext& doc, const SentenceSyntax& syn, Event& ev) : doc_(doc), syn_(syn), ev_(ev) {}
+
+    void add(const std::string& role, int ng) {
+        if (ng == none) return;
+        for (const int e : entities_of(doc_, syn_, ng)) add_entity(role, e);
+    }
+    void add_entity(const std::string& role, int e) {
+        if (e == none) return;
+        const auto& id = doc_.entity(e)->id;
+        for (const auto& a : ev_.arguments)
+            if (a.role == role && a.entity == id) return;
+        ev_.arguments.push_back({role, id});
+    }
+    /// The first place entity of a group becomes the event's place.
+    bool place(int ng) {
+        if (ng == none) return false;
+        const auto places = places_of(doc_, syn_, ng);
+        if (places.empty()) return false;
+        if (!ev_.place) ev_.place = doc_.entity(places.front())->id;
+        return true;
+    }
+
+private:
+    const DocContext& doc_;
+    const SentenceSyntax& syn_;
+    Event& ev_;
+};
+
+std::string prep_word(const DocContext& doc, const SentenceSyntax& syn, int n) {
+    return lower_word(doc.word(static_cast<std::uint32_t>(noun(syn, n).prep)));
+}
+
+void add_pp(const DocContext& doc, const SentenceSyntax& syn, const EventMention& m, const Roles& r, const std::string& agent,
+            int n, ArgumentBuilder& b) {
+    const auto p = prep_word(doc, syn, n);
+    if (p == "with" || p == "between" || p == "among" || p == "alongside") b.add("participant", n);
+    else if (p == "against") b.add("target", n);
+    else if (p == "by" && m.pos == TriggerPos::noun) b.add(agent, n);
+    else if (p == "of" && m.pos == TriggerPos::noun) b.add(r.symmetric ? "participant" : r.motion ? agent : r.patient, n);
+    else if (p == "from" && r.motion) {
+        b.add("origin", n);
+        b.place(n);
+    } else if ((p == "to" || p == "into" || p == "toward" || p == "towards") && r.motion) {
+        b.add("destination", n);
+    } else if ((p == "on" || p == "upon") && r.patient == "target") {
+        b.add("target", n);
+    } else if (p == "in" || p == "at" || p == "near" || p == "inside" || p == "outside" || p == "across" ||
+               p == "throughout" || p == "within" || p == "around" || p == "outside") {
+        b.place(n);
+    }
+}
+
+/// The subject of an infinitive with none of its own: the governing verb's object when it
+/// stands right before the infinitive ("urged the rebels to withdraw"), else its subject.
+int controlled_subject(const SentenceEvents& s, const EventMention& m) {
+    if (m.frame.subject != none || m.governor == none || m.pos != TriggerPos::verb) return m.frame.subject;
+    const auto& g = s.syntax.verbs[static_cast<std::size_t>(m.verb)];
+    if (!g.infinitive) return none;
+    const auto& gov = s.mentions[static_cast<std::size_t>(m.governor)];
+    if (gov.frame.object != none && noun(s.syntax, gov.frame.object).last + 1 == g.first) return gov.frame.object;
+    return gov.frame.subject;
+}
+
+void add_arguments(const DocContext& doc, const EventResources& res, const SentenceEvents& s, const EventMention& m,
+                   Event& ev) {
+    const auto& syn = s.syntax;
+    const auto* type = res.ontology.find(ev.type);
+    const Roles r = roles_for(type);
+    std::string agent = r.agent;
+    if (m.light != nullptr && m.light->subject_role != "agent") agent = m.light->subject_role;
+    ArgumentBuilder b(doc, syn, ev);
+    const auto& f = m.frame;
+    const int subject = controlled_subject(s, m);
+    if (m.pos == TriggerPos::verb && f.passive) {
+        b.add(r.patient, subject);
+        for (const int n : f.pps)
+            if (prep_word(doc, syn, n) == "by") b.add(agent, n);
+    } else {
+        b.add(agent, subject);
+        if (m.pos == TriggerPos::noun && subject == none)
+            for (const int e : f.subject_entities)
+                if (!is_place(*doc.entity(e)) || doc.entity(e)->type == "gpe") b.add_entity(agent, e);
+        if (m.pos == TriggerPos::verb) b.add(r.patient, f.object);
+    }
+    for (const int n : f.pps) add_pp(doc, syn, m, r, agent, n, b);
+    // A presence or a motion's origin given only as a place entity in the subject ("Afghan
+    // troops in Kabul") is left to the prepositions; nothing more to add here.
+}
+
+Event make_event(const DocContext& doc, const EventResources& res, const SentenceEvents& s, const EventMention& m) {
+    Event ev;
+    ev.sentence = s.sentence;
+    const auto& first = doc.seg->tokens[m.token].span;
+    const auto& last = doc.seg->tokens[m.last_token].span;
+    ev.trigger.span = {first.begin, last.end};
+    ev.trigger.text = std::string(ev.trigger.span.of(doc.text));
+    ev.trigger.lemma = m.lemma;
+    ev.type = m.handed_to != none ? "other" : m.type;
+    ev.timeml_class = m.cls;
+    ev.modality = m.modality;
+    ev.confidence = m.confidence;
+    ev.rule = m.rule.empty() ? "event/" + std::string(to_string(m.pos)) : m.rule;
+    if (const auto* t = res.ontology.find(ev.type); t != nullptr) ev.codes = t->codes();
+    if (m.handed_to == none) add_arguments(doc, res, s, m, ev);
+    return ev;
+}
+
+} // namespace
+
+std::vector<Event> build_events(const DocContext& doc, const EventResources& res, std::vector<SentenceEvents>& sentences) {
+    std::vector<Event> out;
+    for (const auto& s : sentences)
+        for (const auto& m : s.mentions) out.push_back(make_event(doc, res, s, m));
+    return out;
+}
+
+} // namespace annals::detail

@@ -1,0 +1,82 @@
+#include "annals/events/nominal.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace annals::detail {
+
+namespace {
+
+bool eventive_file(std::string_view f) {
+    return f == "noun.act" || f == "noun.event" || f == "noun.process" || f == "noun.phenomenon";
+}
+
+NounFacts compute(const Lexicon& lex, std::string_view lemma) {
+    NounFacts f;
+    const auto& wn = lex.wordnet();
+    const auto key = wn_key(lemma);
+    const auto files = wn.sense_lexicographer_files(key, WnPos::noun);
+    if (files.empty()) return f;
+    f.known = true;
+    f.first_lexfile = files.front();
+    f.person = files.front() == "noun.person";
+    f.group = files.front() == "noun.group";
+    f.location = files.front() == "noun.location";
+    f.state = files.front() == "noun.state";
+    const auto eventive = static_cast<double>(std::count_if(files.begin(), files.end(), eventive_file));
+    const double share = eventive / static_cast<double>(files.size());
+    // A first sense among states and phenomena ("crisis", "chaos", "weather") names a condition
+    // rather than an occurrence.
+    f.maybe_event = files.front() == "noun.act" || files.front() == "noun.event" || files.front() == "noun.process";
+    if (!f.maybe_event) return f;
+    // A nominalization (it has a verb among its derivations) whose senses are mostly events
+    // names an event; a noun all of whose senses are events does too.
+    bool deverbal = false;
+    for (const auto& d : wn.derivations(key, WnPos::noun))
+        if (d.pos == WnPos::verb) {
+            deverbal = true;
+            break;
+        }
+    f.event = (deverbal && share >= 0.5) || share >= 0.99;
+    return f;
+}
+
+template <class V>
+class LemmaCache {
+public:
+    template <class F>
+    const V& get(const Lexicon& lex, std::string_view key, F&& make) {
+        if (lex.id() != lexicon_id_ || map_.size() > 200000) {
+            map_.clear();
+            lexicon_id_ = lex.id();
+        }
+        if (const auto it = map_.find(key); it != map_.end()) return it->second;
+        return map_.emplace(std::string(key), make()).first->second;
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::uint64_t lexicon_id_ = 0;
+    std::unordered_map<std::string, V, Hash, std::equal_to<>> map_;
+};
+
+} // namespace
+
+NounFacts noun_facts(const Lexicon& lex, std::string_view lemma) {
+    thread_local LemmaCache<NounFacts> cache;
+    return cache.get(lex, lemma, [&] { return compute(lex, lemma); });
+}
+
+bool noun_has_hypernym(const Lexicon& lex, std::string_view lemma, std::string_view ancestor) {
+    thread_local LemmaCache<bool> cache;
+    std::string key(lemma);
+    key += '\t';
+    key += ancestor;
+    return cache.get(lex, key, [&] { return lex.wordnet().has_hypernym(wn_key(lemma), wn_key(ancestor)); });
+}
+
+} // namespace annals::detail

@@ -1,0 +1,221 @@
+// What a noun group stands for: its entities, and whether it satisfies a trigger constraint.
+#include "annals/events/detector_detail.hpp"
+#include "annals/events/nominal.hpp"
+
+#include <algorithm>
+
+namespace annals::detail {
+
+namespace {
+
+void add_unique(std::vector<int>& out, int e) {
+    if (e != none && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+}
+
+bool is_actor(const Entity& e) {
+    return e.type == "person" || e.type == "organization" || e.type == "gpe" || e.type == "group";
+}
+
+/// The of-phrase of a noun group ("the ministers [of the coalition]"), or none.
+int of_phrase(const DocContext& doc, const SentenceSyntax& syn, int ng) {
+    const auto& g = syn.nouns[static_cast<std::size_t>(ng)];
+    const auto next = g.last + 2;
+    if (next >= syn.first + syn.count || lower_word(doc.word(g.last + 1)) != "of") return none;
+    const int n = syn.noun_at(next);
+    return n != none && syn.nouns[static_cast<std::size_t>(n)].attached_to == ng ? n : none;
+}
+
+/// The people named in the prepositional and coordinated phrases hanging off a role noun:
+/// "the Minister of Foreign Affairs Luigi Di Maio", "Secretary of State Antony Blinken".
+std::vector<int> named_holders(const DocContext& doc, const SentenceSyntax& syn, int ng) {
+    std::vector<int> chain{ng}, out;
+    for (std::size_t k = static_cast<std::size_t>(ng) + 1; k < syn.nouns.size(); ++k) {
+        const auto& g = syn.nouns[k];
+        const bool hangs = std::find(chain.begin(), chain.end(), g.attached_to) != chain.end() ||
+                           (g.conj_first != none && std::find(chain.begin(), chain.end(), g.conj_first) != chain.end());
+        if (!hangs) break;
+        chain.push_back(static_cast<int>(k));
+        const auto* e = doc.entity(doc.entity_of[g.head]);
+        if (e != nullptr && e->type == "person") add_unique(out, doc.entity_of[g.head]);
+    }
+    return out;
+}
+
+bool is_place(const Entity& e) { return e.type == "gpe" || e.type == "location" || e.type == "facility"; }
+
+void entities_of_member(const DocContext& doc, const SentenceSyntax& syn, int ng, std::vector<int>& out, int depth) {
+    const auto& g = syn.nouns[static_cast<std::size_t>(ng)];
+    const int head = doc.entity_of[g.head];
+    // "the ministers of the coalition": an unnamed group stands for what its of-phrase names.
+    if (const auto* e = doc.entity(head); e != nullptr && e->type == "group" && depth < 2) {
+        if (const int of = of_phrase(doc, syn, ng); of != none) {
+            std::vector<int> inner;
+            entities_of_member(doc, syn, of, inner, depth + 1);
+            const bool actors = std::any_of(inner.begin(), inner.end(), [&](int x) {
+                const auto& t = doc.entity(x)->type;
+                return t == "organization" || t == "gpe";
+            });
+            if (actors) {
+                for (const int x : inner) add_unique(out, x);
+                return;
+            }
+        }
+    }
+    if (head != none) {
+        // "ISIS-K fighters", "US troops": an unnamed group stands for the actor it belongs to.
+        if (doc.entity(head)->type == "group") {
+            const auto before = out.size();
+            for (auto t = g.first; t < g.head; ++t)
+                if (const auto* e = doc.entity(doc.entity_of[t]);
+                    e != nullptr && doc.entity_of[t] != head && (e->type == "organization" || e->type == "gpe"))
+                    add_unique(out, doc.entity_of[t]);
+            if (out.size() > before) return;
+        }
+        add_unique(out, head);
+        return;
+    }
+    if (g.pronoun) return;
+    const auto facts = noun_facts(*doc.lex, doc.lemma(g.head));
+    if (facts.person && depth == 0) {
+        const auto holders = named_holders(doc, syn, ng);
+        if (!holders.empty()) {
+            for (const int x : holders) add_unique(out, x);
+            return;
+        }
+    }
+    // "the ministers of the coalition", "eastern provinces of Afghanistan": the role or part
+    // stands for what its of-phrase names.
+    if (depth < 2 && !facts.event) {
+        if (const int of = of_phrase(doc, syn, ng); of != none) {
+            const auto before = out.size();
+            entities_of_member(doc, syn, of, out, depth + 1);
+            if (out.size() > before) return;
+        }
+    }
+    // "ISIS-K fighters", "Italian officials": the actor named in a modifier.
+    for (auto t = g.first; t < g.head; ++t)
+        if (const auto* e = doc.entity(doc.entity_of[t]); e != nullptr && is_actor(*e)) add_unique(out, doc.entity_of[t]);
+}
+
+std::string_view head_lemma(const DocContext& doc, const SentenceSyntax& syn, int ng) {
+    return doc.lemma(syn.nouns[static_cast<std::size_t>(ng)].head);
+}
+
+bool member_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, const ClassMember& m, const Ontology& onto,
+                  int depth);
+
+bool class_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, std::string_view name, const Ontology& onto,
+                 int depth) {
+    const auto* cls = onto.word_class(name);
+    if (cls == nullptr || depth > 8) return false;
+    return std::any_of(cls->members.begin(), cls->members.end(),
+                       [&](const ClassMember& m) { return member_holds(doc, syn, ng, m, onto, depth + 1); });
+}
+
+bool member_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, const ClassMember& m, const Ontology& onto,
+                  int depth) {
+    using K = ClassMember::Kind;
+    const auto& g = syn.nouns[static_cast<std::size_t>(ng)];
+    switch (m.kind) {
+    case K::entity:
+    case K::subtype: {
+        for (const int e : entities_of(doc, syn, ng)) {
+            const auto& ent = *doc.entity(e);
+            if (m.kind == K::entity ? ent.type == m.value : ent.subtype == m.value) return true;
+        }
+        return false;
+    }
+    case K::lexfile:
+        return doc.entity_of[g.head] == none && !g.pronoun && noun_facts(*doc.lex, head_lemma(doc, syn, ng)).first_lexfile == m.value;
+    case K::hypernym: return doc.entity_of[g.head] == none && !g.pronoun && noun_has_hypernym(*doc.lex, head_lemma(doc, syn, ng), m.value);
+    case K::lemma: {
+        const auto lemma = head_lemma(doc, syn, ng);
+        if (lemma == m.value || lower_word(doc.word(g.head)) == m.value) return true;
+        // A two-word lemma ("tear gas") matches the head and the word before it.
+        return g.head > g.first && doc.lemma(g.head - 1) + " " + std::string(lemma) == m.value;
+    }
+    case K::word_class: return class_holds(doc, syn, ng, m.value, onto, depth);
+    }
+    return false;
+}
+
+bool entity_in_class(const Entity& e, std::string_view name, const Ontology& onto, int depth) {
+    const auto* cls = onto.word_class(name);
+    if (cls == nullptr || depth > 8) return false;
+    using K = ClassMember::Kind;
+    return std::any_of(cls->members.begin(), cls->members.end(), [&](const ClassMember& m) {
+        switch (m.kind) {
+        case K::entity: return e.type == m.value;
+        case K::subtype: return e.subtype == m.value;
+        case K::word_class: return entity_in_class(e, m.value, onto, depth + 1);
+        default: return false;
+        }
+    });
+}
+
+} // namespace
+
+bool entities_match(const DocContext& doc, const std::vector<int>& entities, const std::vector<ConstraintValue>& values,
+                    const Ontology& onto) {
+    bool any_positive = false, positive_hit = false;
+    for (const auto& v : values) {
+        if (!v.negated) any_positive = true;
+        bool hit = false;
+        for (const int e : entities) {
+            const auto& ent = *doc.entity(e);
+            hit = hit || (v.is_lemma ? lower_word(ent.name) == v.name : entity_in_class(ent, v.name, onto, 0));
+        }
+        if (hit && v.negated) return false;
+        if (hit) positive_hit = true;
+    }
+    if (entities.empty()) return !any_positive;
+    return any_positive ? positive_hit : true;
+}
+
+std::vector<int> places_of(const DocContext& doc, const SentenceSyntax& syn, int ng) {
+    std::vector<int> out;
+    for (int n = ng; n != none; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) {
+        for (const int e : entities_of(doc, syn, n))
+            if (is_place(*doc.entity(e))) add_unique(out, e);
+        if (!out.empty()) continue;
+        // "the Middle East region", "eastern provinces of Afghanistan".
+        const auto& g = syn.nouns[static_cast<std::size_t>(n)];
+        for (auto t = g.first; t <= g.last; ++t)
+            if (const auto* e = doc.entity(doc.entity_of[t]); e != nullptr && is_place(*e)) add_unique(out, doc.entity_of[t]);
+        if (out.empty())
+            if (const int of = of_phrase(doc, syn, n); of != none)
+                for (const int e : places_of(doc, syn, of)) add_unique(out, e);
+    }
+    return out;
+}
+
+std::vector<int> entities_of(const DocContext& doc, const SentenceSyntax& syn, int ng) {
+    std::vector<int> out;
+    for (int n = ng; n != none; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) entities_of_member(doc, syn, n, out, 0);
+    return out;
+}
+
+bool slot_matches(const DocContext& doc, const SentenceSyntax& syn, int ng, const std::vector<ConstraintValue>& values,
+                  const Ontology& onto) {
+    bool any_positive = false, positive_hit = false;
+    for (const auto& v : values) {
+        if (!v.negated) any_positive = true;
+        if (ng == none) continue;
+        bool hit = false;
+        // Any member of a coordination may satisfy the slot.
+        for (int n = ng; n != none && !hit; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) {
+            if (v.is_lemma) {
+                const auto lemma = head_lemma(doc, syn, n);
+                hit = lemma == v.name || lower_word(doc.word(syn.nouns[static_cast<std::size_t>(n)].head)) == v.name;
+            } else {
+                hit = class_holds(doc, syn, n, v.name, onto, 0);
+            }
+        }
+        if (hit && v.negated) return false;
+        if (hit) positive_hit = true;
+    }
+    if (ng == none) return !any_positive;
+    return any_positive ? positive_hit : true;
+}
+
+} // namespace annals::detail
