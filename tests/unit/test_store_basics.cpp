@@ -83,7 +83,7 @@ TEST_CASE("store: another version or another file is refused with a clear messag
     const auto path = fresh_path("store_version.db");
     merge(path, {"a.jsonl"});
     exec(path, "UPDATE meta SET value = '99' WHERE name = 'version'");
-    CHECK_THAT(error_of(path), Catch::Contains("store version 99, this annals reads version 1"));
+    CHECK_THAT(error_of(path), Catch::Contains("store version 99, this annals reads version 2"));
     const auto other = fresh_path("store_other.db");
     exec(other, "CREATE TABLE t(x)");
     CHECK_THAT(error_of(other), Catch::Contains("not an annals store"));

@@ -40,12 +40,8 @@ namespace {
     _exit(3);
 }
 
-} // namespace
-
-TEST_CASE("store: a build killed midway leaves the previous store intact", "[store]") {
-    const auto path = graph_test::fresh_path("store_killed.db");
-    (void)merge_record_files({graph_test::record_file("a.jsonl")}, path, MergeOptions{}, [](RecordProblem&&) {});
-    const std::string before = Store(path, false).dump();
+/// Forks `child`, waits until it is inside its save, kills it; true when it died by the signal.
+bool kill_midway(const std::string& path) {
     int fds[2];
     REQUIRE(pipe(fds) == 0);
     const pid_t pid = fork();
@@ -62,7 +58,29 @@ TEST_CASE("store: a build killed midway leaves the previous store intact", "[sto
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    CHECK(WIFSIGNALED(status));
+    return WIFSIGNALED(status);
+}
+
+} // namespace
+
+TEST_CASE("store: a first build killed midway leaves an empty store that opens", "[store]") {
+    const auto path = graph_test::fresh_path("store_killed_first.db");
+    const std::string empty = Store(path, true).dump();
+    CHECK(kill_midway(path));
+    const Store s(path, false);
+    CHECK(s.dump() == empty);
+    CHECK(s.document_count() == 0);
+    const auto again = graph_test::fresh_path("store_after_kill.db");
+    (void)merge_record_files({graph_test::record_file("a.jsonl")}, path, MergeOptions{}, [](RecordProblem&&) {});
+    (void)merge_record_files({graph_test::record_file("a.jsonl")}, again, MergeOptions{}, [](RecordProblem&&) {});
+    CHECK(Store(path, false).dump() == Store(again, false).dump());
+}
+
+TEST_CASE("store: a build killed midway leaves the previous store intact", "[store]") {
+    const auto path = graph_test::fresh_path("store_killed.db");
+    (void)merge_record_files({graph_test::record_file("a.jsonl")}, path, MergeOptions{}, [](RecordProblem&&) {});
+    const std::string before = Store(path, false).dump();
+    CHECK(kill_midway(path));
     const Store s(path, false);
     CHECK(s.dump() == before);
     const auto kg = s.load();

@@ -1,7 +1,8 @@
 // annals merge: extraction records (JSON Lines) into a store, in one transaction.
 #include "cli.hpp"
 
-#include "annals/store/build_outputs.hpp"
+#include "annals/record/json_reader.hpp"
+#include "annals/store/store.hpp"
 
 #include <iostream>
 #include <memory>
@@ -15,14 +16,23 @@ struct MergeCliOptions {
     int window_days = 1;
 };
 
+/// Merges straight into the store: the merged graph is never built in memory.
 int run_merge(const MergeCliOptions& o) {
-    const auto r = merge_record_files(o.files, o.store, MergeOptions{o.window_days},
-                                      [](RecordProblem&& p) { say_error(p.message); });
+    StoreMerge merge(o.store, MergeOptions{o.window_days});
+    std::size_t rejected = 0;
+    for (const auto& f : o.files)
+        read_records(
+            f, [&](Extraction&& x, std::string_view line) { merge.add(x, content_hash(line), false); },
+            [&](RecordProblem&& p) {
+                ++rejected;
+                say_error(p.message);
+            });
+    const StoreMergeReport& r = merge.write();
     std::cout << "annals: " << (r.written ? "wrote " : "left unchanged ") << o.store << " (" << r.added << " added, "
               << r.replaced << " replaced, " << r.unchanged << " unchanged";
-    if (r.rejected > 0) std::cout << ", " << r.rejected << " rejected";
+    if (rejected > 0) std::cout << ", " << rejected << " rejected";
     std::cout << ")\n";
-    return r.rejected > 0 ? bad_input : ok;
+    return rejected > 0 ? bad_input : ok;
 }
 
 } // namespace

@@ -1,8 +1,9 @@
-// annals query: questions to a store, answered as aligned text, JSON or CSV.
+// annals query: questions to a store, answered as aligned text, JSON or CSV. Each question
+// reads only the part of the store it needs; central and components read the whole graph.
 #include "cli.hpp"
 #include "graph_options.hpp"
 
-#include "annals/store/build_outputs.hpp"
+#include "annals/store/store_query.hpp"
 
 #include <iostream>
 #include <map>
@@ -21,12 +22,11 @@ struct QueryOptions {
     std::size_t top = 10;
 };
 
-using Run = std::function<Table(const KnowledgeGraph&, const NameIndex&, const QueryOptions&)>;
+using Run = std::function<Table(StoreQuery&, const QueryOptions&)>;
 
 int run_query(const QueryOptions& o, const Run& run) {
-    const KnowledgeGraph kg = load_graph(o.db);
-    const NameIndex names(kg);
-    const Table t = run(kg, names, o);
+    StoreQuery store(o.db);
+    const Table t = run(store, o);
     std::cout << render(t, o.format);
     if (t.rows.empty() && o.format == TableFormat::text) std::cerr << "annals: no results\n";
     return ok;
@@ -41,50 +41,44 @@ CLI::App* sub(CLI::App& query, const char* name, const char* help, std::shared_p
 
 void add_pair_subcommands(CLI::App& q, const std::shared_ptr<QueryOptions>& o, Outcome& outcome) {
     auto* rel = sub(q, "relations", "Relations of an actor (with another) and their evidence sentences", o, outcome,
-                    [](const KnowledgeGraph& kg, const NameIndex& n, const QueryOptions& x) {
-                        return relations_table(kg, n.require(x.a),
-                                               x.b.empty() ? std::nullopt : std::optional<Vertex>(n.require(x.b)));
+                    [](StoreQuery& s, const QueryOptions& x) {
+                        return s.relations(x.a, x.b.empty() ? std::nullopt : std::optional<std::string>(x.b));
                     });
     rel->add_option("actor", o->a, "Name, alias or key")->required();
     rel->add_option("other", o->b, "Only relations with this actor (and shared events)");
     auto* path = sub(q, "path", "Shortest path between two actors, with the events and relations on it", o, outcome,
-                     [](const KnowledgeGraph& kg, const NameIndex& n, const QueryOptions& x) {
-                         return path_table(kg, n.require(x.a), n.require(x.b));
-                     });
+                     [](StoreQuery& s, const QueryOptions& x) { return s.path(x.a, x.b); });
     path->add_option("from", o->a, "Name, alias or key")->required();
     path->add_option("to", o->b, "Name, alias or key")->required();
 }
 
 void add_list_subcommands(CLI::App& q, const std::shared_ptr<QueryOptions>& o, Outcome& outcome) {
     auto* actors = sub(q, "actors", "Actors and places, by name", o, outcome,
-                       [](const KnowledgeGraph& kg, const NameIndex&, const QueryOptions& x) { return actors_table(kg, x.type); });
+                       [](StoreQuery& s, const QueryOptions& x) { return s.actors(x.type); });
     actors->add_option("--type", o->type, "person, organization, gpe, location, facility or group");
     auto* nb = sub(q, "neighbors", "Who an actor is linked to, by relation or shared event", o, outcome,
-                   [](const KnowledgeGraph& kg, const NameIndex& n, const QueryOptions& x) {
-                       return neighbors_table(kg, n.require(x.a), x.relation, date_window(x.events));
-                   });
+                   [](StoreQuery& s, const QueryOptions& x) { return s.neighbors(x.a, x.relation, date_window(x.events)); });
     nb->add_option("actor", o->a, "Name, alias or key")->required();
     nb->add_option("--relation", o->relation, "Only this relation or event type");
     add_window_flags(*nb, o->events);
     auto* ev = sub(q, "events", "Events, filtered by actor, place, type, modality and time", o, outcome,
-                   [](const KnowledgeGraph& kg, const NameIndex& n, const QueryOptions& x) {
-                       return events_table(kg, event_filter(x.events, n));
+                   [](StoreQuery& s, const QueryOptions& x) {
+                       const EventFlags& f = x.events;
+                       return s.events(EventQuery{f.actor, f.place, f.type, f.modality, date_window(f)});
                    });
     add_event_flags(*ev, o->events, true);
 }
 
 void add_graph_subcommands(CLI::App& q, const std::shared_ptr<QueryOptions>& o, Outcome& outcome) {
     auto* central = sub(q, "central", "Actors ranked by degree, betweenness or PageRank", o, outcome,
-                        [](const KnowledgeGraph& kg, const NameIndex&, const QueryOptions& x) {
-                            return central_table(kg, x.by, x.top);
-                        });
+                        [](StoreQuery& s, const QueryOptions& x) { return central_table(s.whole(), x.by, x.top); });
     const std::map<std::string, Centrality> by{{"degree", Centrality::degree},
                                                {"betweenness", Centrality::betweenness},
                                                {"pagerank", Centrality::pagerank}};
     central->add_option("--by", o->by, "degree, betweenness or pagerank")->transform(CLI::CheckedTransformer(by, CLI::ignore_case));
     central->add_option("--top", o->top, "How many")->capture_default_str();
     sub(q, "components", "Connected parts of the graph, largest first", o, outcome,
-        [](const KnowledgeGraph& kg, const NameIndex&, const QueryOptions&) { return components_table(kg); });
+        [](StoreQuery& s, const QueryOptions&) { return components_table(s.whole()); });
 }
 
 } // namespace

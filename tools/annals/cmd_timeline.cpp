@@ -2,8 +2,7 @@
 #include "cli.hpp"
 #include "graph_options.hpp"
 
-#include "annals/graph/resolve.hpp"
-#include "annals/store/build_outputs.hpp"
+#include "annals/store/store_query.hpp"
 #include "annals/timeline/timeline.hpp"
 
 #include <iostream>
@@ -19,10 +18,12 @@ struct TimelineOptions {
     TimelineFormat format = TimelineFormat::text;
 };
 
+/// Reads only the events the filters select (all of them when there are none).
 int run_timeline(const TimelineOptions& o) {
-    const KnowledgeGraph kg = load_graph(o.db);
-    const NameIndex names(kg);
-    std::cout << render_timeline(build_timeline(kg, event_filter(o.events, names)), o.format);
+    StoreQuery store(o.db);
+    const EventFlags& f = o.events;
+    const EventSelection s = store.select_events(EventQuery{f.actor, f.place, f.type, f.modality, date_window(f)});
+    std::cout << render_timeline(build_timeline(s.graph, s.filter), o.format);
     return ok;
 }
 

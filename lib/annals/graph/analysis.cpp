@@ -1,5 +1,7 @@
 #include "annals/graph/analysis.hpp"
 
+#include "annals/graph/path_search.hpp"
+
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 
@@ -76,66 +78,14 @@ std::vector<std::size_t> components(const SimpleGraph& g, std::size_t& count) {
     return comp;
 }
 
-namespace {
-
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-
-/// One side of the bidirectional search.
-struct Side {
-    std::vector<std::size_t> parent, dist, frontier;
-    Side(std::size_t n, std::size_t root) : parent(n, kNone), dist(n, kNone), frontier{root} {
-        parent[root] = root;
-        dist[root] = 0;
-    }
-};
-
-/// Expands one BFS level of `s`; returns the meeting vertex closest to the other root, or kNone.
-std::size_t expand(const Graph& g, Side& s, const Side& other, const std::function<bool(Vertex)>& may_pass) {
-    std::vector<std::size_t> next;
-    std::size_t meet = kNone;
-    auto visit = [&](std::size_t u, std::size_t v) {
-        if (s.parent[v] != kNone) return;
-        const bool other_root = other.dist[v] == 0;
-        if (!other_root && !may_pass(v)) return;
-        s.parent[v] = u;
-        s.dist[v] = s.dist[u] + 1;
-        if (other.parent[v] == kNone) {
-            next.push_back(v);
-        } else if (meet == kNone || other.dist[v] < other.dist[meet] ||
-                   (other.dist[v] == other.dist[meet] && v < meet)) {
-            meet = v;
-        }
-    };
-    for (const std::size_t u : s.frontier) {
-        for (const Edge e : boost::make_iterator_range(boost::out_edges(u, g))) visit(u, boost::target(e, g));
-        for (const Edge e : boost::make_iterator_range(boost::in_edges(u, g))) visit(u, boost::source(e, g));
-    }
-    std::sort(next.begin(), next.end());
-    s.frontier.swap(next);
-    return meet;
-}
-
-} // namespace
-
 std::vector<Vertex> shortest_path(const KnowledgeGraph& kg, Vertex from, Vertex to,
                                   const std::function<bool(Vertex)>& may_pass) {
-    if (from == to) return {from};
     const Graph& g = kg.graph();
-    const std::size_t n = boost::num_vertices(g);
-    Side a(n, from), b(n, to);
-    std::size_t meet = kNone;
-    while (meet == kNone && !a.frontier.empty() && !b.frontier.empty())
-        meet = a.frontier.size() <= b.frontier.size() ? expand(g, a, b, may_pass) : expand(g, b, a, may_pass);
-    if (meet == kNone) return {};
-    std::vector<Vertex> path;
-    for (std::size_t v = meet; v != from; v = a.parent[v]) path.push_back(v);
-    path.push_back(from);
-    std::reverse(path.begin(), path.end());
-    for (std::size_t v = meet; v != to;) {
-        v = b.parent[v];
-        path.push_back(v);
-    }
-    return path;
+    return detail::bidirectional_path(from, to, [&](Vertex u, std::vector<std::pair<Vertex, bool>>& out) {
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(u, g))) out.emplace_back(boost::target(e, g), false);
+        for (const Edge e : boost::make_iterator_range(boost::in_edges(u, g))) out.emplace_back(boost::source(e, g), false);
+        for (auto& [v, pass] : out) pass = may_pass(v);
+    });
 }
 
 } // namespace annals

@@ -4,6 +4,9 @@
 /// kept. The result depends only on the set of documents added, never on their order.
 
 #include "annals/graph/knowledge_graph.hpp"
+#include "annals/graph/merge_facts.hpp"
+#include "annals/graph/merged.hpp"
+#include "annals/graph/string_pool.hpp"
 #include "annals/record/extraction.hpp"
 
 #include <map>
@@ -26,9 +29,10 @@ struct MergeOptions {
 /// What adding a document did.
 enum class AddOutcome { added, unchanged, replaced };
 
-/// Collects documents (from records or from an existing graph) and builds the merged graph.
-/// Documents are kept per id: the same id with the same hash changes nothing, a different
-/// hash replaces the older version. Not thread-safe.
+/// Collects documents (from records or from an existing graph) and merges them. Documents
+/// are kept per id: the same id with the same hash changes nothing, a different hash
+/// replaces the older version. Documents are held compactly (strings interned once), so a
+/// builder costs far less memory than the graph it makes. Not thread-safe.
 class GraphBuilder {
 public:
     explicit GraphBuilder(MergeOptions opts = {}) : opts_(opts) {}
@@ -42,37 +46,31 @@ public:
     /// True when the document id is known with this hash.
     [[nodiscard]] bool has(const std::string& doc_id, const std::string& hash) const;
     [[nodiscard]] std::size_t document_count() const noexcept { return docs_.size(); }
+    [[nodiscard]] const MergeOptions& options() const noexcept { return opts_; }
 
-    /// The merged graph; vertices in key order, edges in a canonical order.
+    /// The merge in compact form (what the store writes); refers into this builder, which
+    /// must not change while it is used.
+    [[nodiscard]] MergedGraph merge() const;
+    /// The merged graph; vertices in key order, edges in a canonical order. Same as
+    /// merge().to_graph().
     [[nodiscard]] KnowledgeGraph build() const;
 
-    /// One report of an event with its merge signature, resolved to entity keys.
-    struct EventMention {
-        std::string type;
-        std::vector<std::pair<std::string, std::string>> participants; ///< (role, key), sorted, unique
-        std::optional<std::string> place;                               ///< entity key
-        std::string name;                                               ///< trigger text
-        EventSource source;
-    };
-    /// One sentence stating a relation between two entity keys.
-    struct RelationMention {
-        std::string type, source, target;
-        Evidence evidence;
-    };
-    /// Everything one document contributes.
-    struct DocFacts {
-        DocInfo info;
-        std::vector<std::pair<std::string, EntitySource>> entities; ///< (key, source)
-        std::vector<EventMention> events;
-        std::vector<RelationMention> relations;
-    };
+    /// The facts of document `id`, created empty (with the id interned) when new. For
+    /// readers that fill a builder from stored rows.
+    detail::DocFacts& document(const std::string& id);
+    /// The pool the facts' numbers refer to.
+    [[nodiscard]] StringPool& pool() noexcept { return pool_; }
 
 private:
     MergeOptions opts_;
-    std::map<std::string, DocFacts> docs_;
+    StringPool pool_;
+    std::map<std::string, detail::DocFacts> docs_;
 };
 
 /// Relation types that read the same both ways; their endpoints are stored in key order.
 [[nodiscard]] bool is_symmetric_relation(std::string_view type) noexcept;
+
+/// Relation types whose target is a place, so the target does not become an actor.
+[[nodiscard]] bool is_spatial_relation(std::string_view type) noexcept;
 
 } // namespace annals

@@ -1,5 +1,5 @@
 #pragma once
-// The store's SQL schema (version 1) and the table order of dumps.
+// The store's SQL schema (version 2) and the table order of dumps.
 
 namespace annals::detail {
 
@@ -26,19 +26,27 @@ CREATE TABLE relations(type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT
 CREATE TABLE evidence(type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL,
   doc TEXT NOT NULL, dct TEXT, sentence INTEGER NOT NULL, sent_begin INTEGER NOT NULL, sent_end INTEGER NOT NULL,
   text TEXT NOT NULL, rule TEXT NOT NULL, event TEXT, PRIMARY KEY(type, source, target, seq)) WITHOUT ROWID;
+CREATE TABLE names(name TEXT NOT NULL, how INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY(name, how, key)) WITHOUT ROWID;
 )sql";
 
-/// Secondary indexes, dropped during a bulk save and rebuilt after it.
+/// Secondary indexes, dropped during a bulk save and rebuilt after it. Queries walk the
+/// graph through them: an entity's events, a place's events, relations from either end.
 inline constexpr const char* kIndexSql = R"sql(
 CREATE INDEX IF NOT EXISTS event_arguments_by_entity ON event_arguments(entity);
 CREATE INDEX IF NOT EXISTS events_by_place ON events(place);
+CREATE INDEX IF NOT EXISTS relations_by_source ON relations(source);
 CREATE INDEX IF NOT EXISTS relations_by_target ON relations(target);
 )sql";
 inline constexpr const char* kDropIndexSql = R"sql(
 DROP INDEX IF EXISTS event_arguments_by_entity;
 DROP INDEX IF EXISTS events_by_place;
+DROP INDEX IF EXISTS relations_by_source;
 DROP INDEX IF EXISTS relations_by_target;
 )sql";
+
+/// Tables derived from the others on save (not part of the dump): `names` holds each
+/// entity's name (how 0) and its aliases and key (how 1), ASCII-lowercased, for name lookups.
+inline constexpr const char* kDerivedTables[] = {"names"};
 
 /// Tables in dump order, each with its key columns (the dump's sort order).
 struct TableOrder {

@@ -32,12 +32,20 @@ Stmt::Stmt(Db& db, const char* sql) : db_(db) {
 
 Stmt::~Stmt() { sqlite3_finalize(st_); }
 
+// An empty view may have no data; SQLite would read that as NULL.
 Stmt& Stmt::bind(int i, std::string_view v) {
-    if (sqlite3_bind_text64(st_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) db_.fail("bind");
+    if (sqlite3_bind_text64(st_, i, v.data() ? v.data() : "", v.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) db_.fail("bind");
     return *this;
 }
 
 Stmt& Stmt::bind(int i, const std::optional<std::string>& v) { return v ? bind(i, std::string_view(*v)) : bind_null(i); }
+
+Stmt& Stmt::bind_ref(int i, std::string_view v) {
+    if (sqlite3_bind_text64(st_, i, v.data() ? v.data() : "", v.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK) db_.fail("bind");
+    return *this;
+}
+
+Stmt& Stmt::bind_ref_opt(int i, std::optional<std::string_view> v) { return v ? bind_ref(i, *v) : bind_null(i); }
 
 Stmt& Stmt::bind(int i, std::int64_t v) {
     if (sqlite3_bind_int64(st_, i, v) != SQLITE_OK) db_.fail("bind");

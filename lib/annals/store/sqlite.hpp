@@ -43,7 +43,13 @@ public:
     Stmt& operator=(const Stmt&) = delete;
 
     Stmt& bind(int i, std::string_view v);
+    Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+    Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
     Stmt& bind(int i, const std::optional<std::string>& v);
+    /// Binds text without copying it: the caller keeps it alive until the statement is run
+    /// or reset. For bulk inserts; an empty optional binds NULL.
+    Stmt& bind_ref(int i, std::string_view v);
+    Stmt& bind_ref_opt(int i, std::optional<std::string_view> v);
     Stmt& bind(int i, std::int64_t v);
     Stmt& bind(int i, double v);
     Stmt& bind_null(int i);

@@ -145,13 +145,27 @@ AddOutcome StoreMerge::add(const Extraction& x, const std::string& hash, bool ha
     return o;
 }
 
-KnowledgeGraph StoreMerge::commit(const SaveProgress& progress) {
-    KnowledgeGraph kg = builder_.build();
-    if (report_.added + report_.replaced > 0 || window_changed_) {
-        store_.save(kg, progress);
+namespace {
+
+bool changed(const StoreMergeReport& r, bool window_changed) { return r.added + r.replaced > 0 || window_changed; }
+
+} // namespace
+
+const StoreMergeReport& StoreMerge::write(const SaveProgress& progress) {
+    if (changed(report_, window_changed_)) {
+        store_.save(builder_.merge(), progress);
         report_.written = true;
     }
-    return kg;
+    return report_;
+}
+
+KnowledgeGraph StoreMerge::commit(const SaveProgress& progress) {
+    const MergedGraph merged = builder_.merge();
+    if (changed(report_, window_changed_)) {
+        store_.save(merged, progress);
+        report_.written = true;
+    }
+    return merged.to_graph();
 }
 
 } // namespace annals

@@ -13,7 +13,7 @@ namespace annals {
 
 /// The format name and version written in the store's meta table and checked on open.
 inline constexpr const char* kStoreFormat = "annals.store";
-inline constexpr int kStoreVersion = 1;
+inline constexpr int kStoreVersion = 2;
 
 namespace detail {
 class Db;
@@ -38,6 +38,9 @@ public:
     /// Replaces the store's content with `kg` in one transaction: a failure or a kill
     /// midway leaves the previous content. Throws Error(Errc::bad_store) on failure.
     void save(const KnowledgeGraph& kg, const SaveProgress& progress = {});
+    /// The same for a builder's merge, without building the graph: the rows are those of
+    /// save(m.to_graph()), at a fraction of the memory and time.
+    void save(const MergedGraph& m, const SaveProgress& progress = {});
     /// Every table as sorted text lines (`table<TAB>col<TAB>...`), a canonical dump: two
     /// stores with the same content give the same bytes.
     [[nodiscard]] std::string dump() const;
@@ -46,6 +49,7 @@ public:
     [[nodiscard]] const std::string& path() const noexcept;
 
 private:
+    friend class StoreQuery;
     std::unique_ptr<detail::Db> db_;
 };
 
@@ -63,7 +67,9 @@ public:
     StoreMerge(const std::string& path, MergeOptions opts);
     /// See GraphBuilder::add.
     AddOutcome add(const Extraction& x, const std::string& hash, bool has_text);
-    /// Builds, writes when needed, and returns the merged graph.
+    /// Merges and writes when anything changed, without building the graph in memory.
+    const StoreMergeReport& write(const SaveProgress& progress = {});
+    /// As write(), and returns the merged graph.
     KnowledgeGraph commit(const SaveProgress& progress = {});
     [[nodiscard]] const StoreMergeReport& report() const noexcept { return report_; }
 
