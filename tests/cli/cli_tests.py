@@ -252,8 +252,49 @@ def check_seed(opts):
     expected_file = seed.with_name(seed.stem + ".expected.json")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     seed_expected.check(record, expected, fail, print)
-    print(f"{len(record['entities'])} entities, {len(record['relations'])} relations checked against "
+    seed_expected.check_events(record, expected, fail, print)
+    check_seed_store(opts, seed)
+    print(f"{len(record['entities'])} entities, {len(record['events'])} events, "
+          f"{len(record['relations'])} relations checked against "
           f"{expected_file.name}")
+
+
+def query_json(opts, what, args):
+    status, out, err = run([opts.annals, *args, "--format", "json"])
+    if status != 0:
+        fail(f"{what}: exit status {status}: {err}")
+        return None
+    return json.loads(out)
+
+
+def check_seed_store(opts, seed):
+    """The analyst's questions of the built store: who opposes whom with the sentence that says
+    so, a path between two actors, and a timeline that never puts an undated event on the
+    document's date."""
+    out = opts.work / "build"
+    status, _, err = run([opts.annals, "build", str(seed), "--dct", "2021-06-30", "-o", str(out)])
+    if status != 0:
+        fail(f"build: exit status {status}: {err}")
+        return
+    db = ["--db", str(out / "annals.db")]
+    rows = query_json(opts, "query relations", ["query", "relations", "Global Coalition", *db]) or []
+    if not any(r["relation"] == "opposes" and "Islamic State" in r["target"] and "ISIS" in r["evidence"] for r in rows):
+        fail(f"query relations: no opposes with ISIS and its evidence in {rows!r}")
+    steps = query_json(opts, "query path", ["query", "path", "Luigi Di Maio", "Taliban", *db]) or []
+    if not steps or steps[-1]["to"] != "Taliban" or not all(s["evidence"] for s in steps):
+        fail(f"query path: no path with evidence to the Taliban: {steps!r}")
+    timeline = query_json(opts, "timeline", ["timeline", *db]) or {"entries": [], "undated": []}
+    labels = {e["trigger"]: e["date"] for e in timeline["entries"] + timeline["undated"]}
+    order = [e["trigger"] for e in timeline["entries"]]
+    if labels.get("formed", {}).get("label") != "2014-09" or labels.get("meeting", {}).get("label") != "2021-06-28":
+        fail(f"timeline: formation and meeting dated {labels.get('formed')} and {labels.get('meeting')}")
+    elif order.index("formed") > order.index("meeting"):
+        fail("timeline: the formation comes after the meeting")
+    withdrawal = labels.get("withdrawal")
+    if withdrawal is None or withdrawal["relation"] == "on" and "2021-06-30" in (withdrawal["earliest"], withdrawal["latest"]):
+        fail(f"timeline: the withdrawal is {withdrawal}, expected undated or relative, never on the document date")
+    print(f"store: {len(rows)} relations of the coalition, a path of {len(steps)} steps, "
+          f"{len(timeline['entries'])} dated and {len(timeline['undated'])} undated timeline entries")
 
 
 def main():

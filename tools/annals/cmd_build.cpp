@@ -17,6 +17,7 @@ struct BuildOptions {
     ExtractionFlags flags;
     std::string out_dir = "annals-out";
     int window_days = 1;
+    bool untyped_events = false;
 };
 
 /// Extracts every input; each record goes to `out` and into `merge` (with its text, so
@@ -39,7 +40,7 @@ int run_build(const BuildOptions& o) {
     const fs::path dir(o.out_dir);
     const fs::path records = dir / "documents.jsonl";
     const fs::path store = dir / "annals.db";
-    StoreMerge merge(store.string(), MergeOptions{o.window_days});
+    StoreMerge merge(store.string(), MergeOptions{o.window_days, o.untyped_events});
     AtomicFile file(records);
     const int status = extract_into(o.flags, file.stream(), merge);
     file.commit();
@@ -63,6 +64,8 @@ void setup_build(CLI::App& app, Outcome& outcome) {
     cmd->add_option("--window", opts->window_days, "Days within which reports of one event merge")
         ->check(CLI::Range(0, 3660))
         ->capture_default_str();
+    cmd->add_flag("--untyped-events", opts->untyped_events,
+                  "Put events that fit no type (type other) in the graph too; the records always keep them");
     cmd->callback([opts, &outcome] { outcome.status = run_build(*opts); });
 }
 

@@ -14,11 +14,12 @@ struct MergeCliOptions {
     std::vector<std::string> files;
     std::string store;
     int window_days = 1;
+    bool untyped_events = false;
 };
 
 /// Merges straight into the store: the merged graph is never built in memory.
 int run_merge(const MergeCliOptions& o) {
-    StoreMerge merge(o.store, MergeOptions{o.window_days});
+    StoreMerge merge(o.store, MergeOptions{o.window_days, o.untyped_events});
     std::size_t rejected = 0;
     for (const auto& f : o.files)
         read_records(
@@ -45,6 +46,8 @@ void setup_merge(CLI::App& app, Outcome& outcome) {
     cmd->add_option("--window", opts->window_days, "Days within which reports of one event merge")
         ->check(CLI::Range(0, 3660))
         ->capture_default_str();
+    cmd->add_flag("--untyped-events", opts->untyped_events,
+                  "Put events that fit no type (type other) in the graph too; the records always keep them");
     cmd->callback([opts, &outcome] { outcome.status = run_merge(*opts); });
 }
 

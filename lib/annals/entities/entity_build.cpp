@@ -102,11 +102,16 @@ void dictionary_relations(const DocView& doc, const Built& b, const std::vector<
         if (!entry->parent.empty() && !entry->relation.empty())
             if (auto it = b.index.find(entry->parent); it != b.index.end())
                 w.add(entry->relation, i, it->second, w.shared_sentence(i, it->second), "dictionary/parent");
+        if (entry->country.empty() || entry->subtype == "country") continue;
         const bool place = entry->type == "gpe" || entry->type == "location" || entry->type == "facility";
-        if (!place || entry->subtype == "country" || entry->country.empty()) continue;
+        // A state's own government and armed forces are part of it; companies and media of a
+        // country are not, so only those two subtypes link to the country.
+        const bool organ = entry->subtype == "government" || entry->subtype == "military";
+        if (!place && !organ) continue;
         if (const auto* c = doc.gaz().country(entry->country); c && c->entry)
             if (auto it = b.index.find(c->entry->key); it != b.index.end())
-                w.add("located_in", i, it->second, w.shared_sentence(i, it->second), "gazetteer/country");
+                w.add(place ? "located_in" : "part_of", i, it->second, w.shared_sentence(i, it->second),
+                      place ? "gazetteer/country" : "dictionary/country");
     }
 }
 

@@ -186,7 +186,8 @@ AddOutcome GraphBuilder::add(const Extraction& x, const std::string& hash, bool 
         put_aliases(pool_, f, ef, std::move(names));
         f.entities.push_back(ef);
     }
-    for (const Event& e : x.events) f.events.push_back(event_fact(pool_, f, rr, e, keys));
+    for (const Event& e : x.events)
+        if (opts_.untyped_events || e.type != "other") f.events.push_back(event_fact(pool_, f, rr, e, keys));
     for (const Relation& r : x.relations) {
         const auto s = keys.find(r.source), t = keys.find(r.target);
         if (s == keys.end() || t == keys.end()) continue;

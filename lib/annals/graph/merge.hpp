@@ -21,6 +21,9 @@ struct MergeOptions {
     /// Two reports of the same type, participants and place are one event when their time
     /// intervals overlap once widened by this many days.
     int window_days = 1;
+    /// Events of type `other` (a trigger that fits no ontology type) stay in the extraction
+    /// records; the graph takes them only when asked, since they are mostly noise there.
+    bool untyped_events = false;
 };
 
 /// A hex SHA-1 of a record's bytes: the content hash of a document.
