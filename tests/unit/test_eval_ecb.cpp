@@ -27,7 +27,7 @@ TEST_CASE("eval: ECB+ documents are read into text, tokens and markables", "[eva
     const auto doc = ecb::read_ecb_file(kData + "9_1ecbplus.xml");
     CHECK(doc.name == "9_1ecbplus");
     CHECK(doc.text ==
-          "Storm hits coast\nA storm flooded Port Rivera on Tuesday , officials said .\nNobody was hurt &");
+          "Storm hits coast\n\nA storm flooded Port Rivera on Tuesday , officials said .\n\nNobody was hurt &");
     REQUIRE(doc.tokens.size() == 18);
     CHECK(doc.tokens[6].span.of(doc.text) == "Port");
     CHECK(doc.tokens[6].sentence == 1);

@@ -41,7 +41,9 @@ void read_tokens(const pugi::xml_node& root, std::string_view xml, const std::st
         if (!parse_number(node.attribute("sentence").value(), t.sentence) || t.id.empty())
             throw Error(Errc::bad_input, where(xml, name, node.offset_debug()),
                         "token without t_id or numeric sentence");
-        if (!first) doc.text += t.sentence == previous ? ' ' : '\n';
+        // The corpus gives its sentences; each becomes a paragraph of its own, so headlines,
+        // bylines and datelines are not run into the sentence after them.
+        if (!first) doc.text += t.sentence == previous ? " " : "\n\n";
         const std::size_t begin = doc.text.size();
         doc.text += node.child_value();
         t.span = {begin, doc.text.size()};

@@ -70,16 +70,26 @@ bool verb_is_event(const DocContext& doc, const EventResources& res, const Sente
     return !res.non_triggers.excludes(lemma, doc.tag(g.head), next_word(doc, syn, g.head));
 }
 
+/// Whether some noun row of `lemma` gives an event type (not only a TimeML class).
+bool names_typed_event(const EventResources& res, const std::string& lemma) {
+    const auto& rows = res.triggers.find(lemma, TriggerPos::noun);
+    return std::any_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"; });
+}
+
 bool noun_is_event(const DocContext& doc, const EventResources& res, const NounGroup& g, std::uint32_t t) {
     const PosTag tag = doc.tag(t);
     if ((tag != PosTag::NN && tag != PosTag::NNS) || doc.entity_of[t] != none || doc.timex_of[t] != none) return false;
-    // A noun modifying another names a kind ("peace talks", "abortion clinic"), not an event.
-    if (t != g.head) return false;
-    // A bare singular noun right after a preposition is part of a fixed phrase ("in custody",
-    // "for sale", "in exchange").
-    if (tag == PosTag::NN && t == g.first && t > 0 && doc.tag(t - 1) == PosTag::IN) return false;
     const auto& lemma = doc.lemma(t);
-    if (!res.triggers.find(lemma, TriggerPos::noun).empty()) return true;
+    const auto& rows = res.triggers.find(lemma, TriggerPos::noun);
+    const bool typed = names_typed_event(res, lemma);
+    // A noun modifying another names a kind ("peace talks", "aid groups"), not an event, unless
+    // both name typed events: one event qualifies another ("murder charges", "murder trial").
+    if (t != g.head && !(typed && names_typed_event(res, doc.lemma(g.head)))) return false;
+    // A bare singular noun right after a preposition is part of a fixed phrase ("in custody",
+    // "for sale", "in exchange") unless it names a typed event on its own ("under attack",
+    // "shot to death").
+    if (tag == PosTag::NN && t == g.first && t > 0 && doc.tag(t - 1) == PosTag::IN && !typed) return false;
+    if (!rows.empty()) return true;
     return noun_facts(*doc.lex, lemma).event;
 }
 
@@ -187,6 +197,47 @@ void add_verbs(const DocContext& doc, const EventResources& res, SentenceEvents&
         m.verb = static_cast<int>(v);
         m.lemma = doc.lemma(g.head);
         m.frame = verb_frame(doc, syn, static_cast<int>(v));
+        out.mentions.push_back(std::move(m));
+    }
+}
+
+/// The verb group a result adjective completes: "declared dead", "found guilty" (right after
+/// the verb) or "left a receptionist dead" (right after the verb's object); none otherwise.
+int completed_verb(const SentenceSyntax& syn, std::uint32_t t) {
+    if (t == syn.first) return none;
+    if (const int v = syn.verb_at(t - 1); v != none) return v;
+    // The chunker keeps an adjective after a noun in its group ("a guard dead").
+    int n = syn.noun_at(t);
+    if (n != none) {
+        const auto& g = syn.nouns[static_cast<std::size_t>(n)];
+        if (g.last != t || g.head >= t) return none;
+    } else {
+        n = syn.noun_at(t - 1);
+        if (n == none || syn.nouns[static_cast<std::size_t>(n)].last != t - 1) return none;
+    }
+    for (std::size_t v = 0; v < syn.verbs.size(); ++v)
+        if (syn.verbs[v].object == n) return static_cast<int>(v);
+    return none;
+}
+
+/// Adjectives that name a typed state outside a copula: a verb's result ("shot dead",
+/// "left a man dead", "found guilty") or a count in a headline ("1 dead, 2 injured").
+void add_result_adjectives(const DocContext& doc, const EventResources& res, SentenceEvents& out) {
+    const auto& syn = out.syntax;
+    for (auto t = syn.first; t < syn.first + syn.count; ++t) {
+        if (doc.tag(t) != PosTag::JJ || syn.verb_at(t) != none) continue;
+        const auto& rows = res.triggers.find(doc.lemma(t), TriggerPos::adj);
+        if (std::none_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"; })) continue;
+        if (std::any_of(out.mentions.begin(), out.mentions.end(), [&](const EventMention& m) { return m.token == t; }))
+            continue;
+        const int v = completed_verb(syn, t);
+        if (v == none && !(t > syn.first && doc.tag(t - 1) == PosTag::CD)) continue;
+        EventMention m;
+        m.token = m.last_token = t;
+        m.pos = TriggerPos::adj;
+        m.verb = v;
+        m.lemma = doc.lemma(t);
+        if (v != none) m.frame = verb_frame(doc, syn, v);
         out.mentions.push_back(std::move(m));
     }
 }
@@ -320,6 +371,7 @@ void noun_class(const DocContext& doc, const SentenceSyntax& syn, EventMention& 
 void find_mentions(const DocContext& doc, const EventResources& res, SentenceEvents& out) {
     add_verbs(doc, res, out);
     add_nouns(doc, res, out);
+    add_result_adjectives(doc, res, out);
     std::sort(out.mentions.begin(), out.mentions.end(),
               [](const EventMention& a, const EventMention& b) { return a.token < b.token; });
     hand_over_light_verbs(doc, res, out);

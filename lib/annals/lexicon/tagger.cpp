@@ -140,18 +140,23 @@ PosTag number_tag(std::string_view w, const Shape& s) {
 }
 
 struct SentenceView {
-    bool all_caps = false; ///< a headline in capitals: capitals say nothing about names
+    bool all_caps = false;   ///< a headline in capitals: capitals say nothing about names
+    bool title_case = false; ///< a headline with every content word capitalized
 };
 
 SentenceView view_of(std::string_view text, const Segmentation& seg, std::uint32_t first, std::uint32_t count) {
-    std::size_t words = 0;
+    std::size_t words = 0, capitalized = 0, long_lower = 0;
     bool lower_seen = false;
     for (std::uint32_t i = first; i < first + count; ++i) {
         const auto w = seg.tokens[i].span.of(text);
-        if (std::any_of(w.begin(), w.end(), is_letter)) ++words;
+        if (!std::any_of(w.begin(), w.end(), is_letter)) continue;
+        ++words;
         lower_seen |= std::any_of(w.begin(), w.end(), is_lower);
+        if (is_upper(w[0])) ++capitalized;
+        // Title case leaves only short function words in lower case (in, of, and, the, with).
+        else if (w.size() > 4) ++long_lower;
     }
-    return {words >= 2 && !lower_seen};
+    return {words >= 2 && !lower_seen, words >= 4 && long_lower == 0 && capitalized * 4 >= words * 3};
 }
 
 /// A name: what a capital says inside a sentence; at its start, or in a headline in capitals,
@@ -169,6 +174,12 @@ bool looks_like_name(const Shape& s, WordFacts& facts, std::string_view lower, b
     if (!has_tag(a.tags, PosTag::NN)) return false;
     if (facts.proper < 0) facts.proper = lex.wordnet().is_proper_noun(lower) ? 1 : 0;
     return facts.proper == 1;
+}
+
+bool can_be_verb(std::string_view lower, std::uint64_t hash, const Lexicon& lex) {
+    const auto& a = word_cache.facts(lower, hash, lex).analysis;
+    constexpr TagSet verbs = tag_bit(PosTag::VBD) | tag_bit(PosTag::VBN) | tag_bit(PosTag::VBZ) | tag_bit(PosTag::VBG);
+    return a.known && !a.closed && (a.tags & verbs) != 0;
 }
 
 bool wordnet_noun(WordFacts& facts, std::string_view lower, const Lexicon& lex) {
@@ -252,7 +263,12 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
         if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
             slots[k] = {lowers[k], PosTag::NN, tag_bit(PosTag::NN), false};
         } else {
-            slots[k] = word_slot(w, s, lowers[k], hashes[k], initial || view.all_caps, view.all_caps, facts[k], lex);
+            // In a title-case headline a capitalized verb is like a sentence's first word: only
+            // if WordNet does not know it, or knows it as a name, is it a name ("Woman Killed in
+            // Queens"). Nouns keep their capitals, for lines of names look the same.
+            const bool headline_verb = view.title_case && s.upper_first && can_be_verb(lowers[k], hashes[k], lex);
+            slots[k] = word_slot(w, s, lowers[k], hashes[k], initial || view.all_caps || headline_verb, view.all_caps,
+                                 facts[k], lex);
         }
         initial = false;
     }
