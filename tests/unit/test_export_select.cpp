@@ -140,3 +140,35 @@ TEST_CASE("export: the top actors read from the store are what selecting them fr
         }
     }
 }
+
+TEST_CASE("export: a place within reach comes with the places that contain it", "[export]") {
+    KnowledgeGraph kg;
+    auto node = [&](NodeKind kind, const std::string& key) {
+        VertexBundle n;
+        n.kind = kind;
+        n.key = n.name = key;
+        return kg.add_node(std::move(n));
+    };
+    auto edge = [&](Vertex a, Vertex b, EdgeKind kind, const std::string& type) {
+        EdgeBundle e;
+        e.kind = kind;
+        e.type = type;
+        e.weight = 1;
+        kg.add_edge(a, b, std::move(e));
+    };
+    const Vertex actor = node(NodeKind::actor, "person:ada"), meeting = node(NodeKind::event, "event:m");
+    const Vertex city = node(NodeKind::place, "gpe:lyon"), country = node(NodeKind::place, "gpe:france");
+    const Vertex continent = node(NodeKind::place, "location:europe"), far = node(NodeKind::actor, "person:far");
+    edge(actor, meeting, EdgeKind::participates_in, "participant");
+    edge(meeting, city, EdgeKind::located_in, "located_in");
+    edge(city, country, EdgeKind::relation, "located_in");
+    edge(country, continent, EdgeKind::relation, "located_in");
+    edge(far, country, EdgeKind::relation, "represents");
+    GraphSelection s;
+    s.focus = actor;
+    s.hops = 1;
+    CHECK(keys_of(select_graph(kg, s)) ==
+          std::set<std::string>{"person:ada", "event:m", "gpe:lyon", "gpe:france", "location:europe"});
+    s.places = false;
+    CHECK(keys_of(select_graph(kg, s)) == std::set<std::string>{"person:ada", "event:m"});
+}

@@ -57,7 +57,8 @@ private:
 
 /// Keeps what lies within `hops` steps of `focus`, a step being a relation or a shared event:
 /// entering an event costs one, leaving it for its participants and place costs nothing
-/// (0-1 breadth-first search), so the events crossed are kept with what they join.
+/// (0-1 breadth-first search), so the events crossed are kept with what they join; the places
+/// that contain a kept place are kept too.
 void keep_neighbourhood(const Graph& g, Filter& f, Vertex focus, std::size_t hops) {
     const long limit = static_cast<long>(hops);
     std::vector<long> dist(f.keep().size(), -1);
@@ -75,6 +76,18 @@ void keep_neighbourhood(const Graph& g, Filter& f, Vertex focus, std::size_t hop
             else queue.push_back(w);
         });
     }
+    // A place comes with the places that contain it ("Rome" with "Italy"), whatever the
+    // distance: a city without its country says less.
+    std::deque<Vertex> places;
+    for (std::size_t v = 0; v < dist.size(); ++v)
+        if (dist[v] >= 0 && g[v].kind == NodeKind::place) places.push_back(v);
+    for (; !places.empty(); places.pop_front())
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(places.front(), g))) {
+            const Vertex w = boost::target(e, g);
+            if (g[e].kind != EdgeKind::relation || g[e].type != "located_in" || dist[w] >= 0 || !f.edge(e)) continue;
+            dist[w] = limit + 1;
+            places.push_back(w);
+        }
     for (std::size_t v = 0; v < dist.size(); ++v)
         if (dist[v] < 0) f.keep()[v] = 0;
 }
