@@ -47,7 +47,7 @@ Pipeline::Pipeline(PipelineOptions opts) {
     auto lexicon = std::async(std::launch::async, [&opts] { return Lexicon(lexicon_options(opts)); });
     auto entities = std::async(std::launch::async, [&opts] { return EntityRecognizer(opts.data_dir, opts.dictionaries); });
     TimeTagger time(opts.data_dir);
-    EventDetector events(opts.data_dir);
+    EventDetector events(opts.data_dir, opts.triggers);
     Lexicon lex = lexicon.get();
     EntityRecognizer names = entities.get();
     impl_ = std::make_unique<Impl>(

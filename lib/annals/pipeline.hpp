@@ -20,6 +20,9 @@ struct PipelineOptions {
     /// User actor dictionaries (the format of data_dir/actors/actors.tsv), loaded after the
     /// project's own, in this order.
     std::vector<std::string> dictionaries;
+    /// User trigger files (the format of data_dir/events/triggers.tsv); their rows are tried
+    /// before the project's own.
+    std::vector<std::string> triggers;
 };
 
 /// The data folder: $ANNALS_DATA_DIR if set, else the one fixed at build time.

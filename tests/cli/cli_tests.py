@@ -259,6 +259,38 @@ def check_seed(opts):
           f"{expected_file.name}")
 
 
+def check_user_data(opts):
+    """A user's actor dictionary and trigger file extend extraction; a broken row in either
+    stops the run with its file and line."""
+    actors = opts.work / "my-actors.tsv"
+    actors.write_text("# format: annals.actors/1\norg:quill-guild\tQuill Guild\torganization\tngo\t\tthe Quills\t\t\n",
+                      encoding="utf-8")
+    triggers = opts.work / "my-triggers.tsv"
+    triggers.write_text("# format: annals.events.triggers/1\n"
+                        "palaver\tnoun\tcontact.meet\tOCCURRENCE\t-\tuser/noun/palaver\n", encoding="utf-8")
+    text = opts.work / "user.txt"
+    text.write_text("The Quills held a long palaver with the mayor in Lisbon on Friday.\n", encoding="utf-8")
+    status, out, err = run([opts.annals, "extract", str(text), "--dct", "2024-03-04",
+                            "--dictionary", str(actors), "--triggers", str(triggers)])
+    if status != 0:
+        fail(f"extract with user files: exit status {status}: {err}")
+        return
+    record = parse_records(out, "user files")[0]
+    if not any(e["key"] == "org:quill-guild" for e in record["entities"]):
+        fail(f"the user dictionary's actor was not found: {[e['key'] for e in record['entities']]}")
+    meets = [e for e in record["events"] if e["rule"] == "user/noun/palaver"]
+    if not meets or meets[0]["type"] != "contact.meet":
+        fail(f"the user trigger did not fire: {[(e['trigger']['text'], e['type']) for e in record['events']]}")
+    for flag, path, bad in (("--dictionary", actors, "org:broken\tonly two\n"),
+                            ("--triggers", triggers, "palaver\tnoun\tno.such.type\tOCCURRENCE\t-\tuser/x\n")):
+        with path.open("a", encoding="utf-8") as f:
+            f.write(bad)
+        status, _, err = run([opts.annals, "extract", str(text), flag, str(path)])
+        if status == 0 or f"{path.name}:3" not in err:
+            fail(f"a broken row in a {flag} file: exit {status}, message {err.strip()!r} does not name line 3")
+    print("user dictionary and triggers extend extraction; broken rows are named by file:line")
+
+
 def query_json(opts, what, args):
     status, out, err = run([opts.annals, *args, "--format", "json"])
     if status != 0:
@@ -299,7 +331,7 @@ def check_seed_store(opts, seed):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("check", choices=["golden", "determinism", "bad-input", "usage", "seed"])
+    parser.add_argument("check", choices=["golden", "determinism", "bad-input", "usage", "seed", "user-data"])
     parser.add_argument("name", nargs="?")
     parser.add_argument("--annals", required=True)
     parser.add_argument("--validate", required=True)
@@ -310,7 +342,7 @@ def main():
     opts.work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("LC_ALL", "C.UTF-8")
     {"golden": check_golden, "determinism": check_determinism, "bad-input": check_bad_input,
-     "usage": check_usage, "seed": check_seed}[opts.check](opts)
+     "usage": check_usage, "seed": check_seed, "user-data": check_user_data}[opts.check](opts)
     if FAILURES:
         print(f"{len(FAILURES)} failure(s)", file=sys.stderr)
         return 1

@@ -22,6 +22,9 @@ void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
     cmd.add_option("--dictionary", flags.dictionaries,
                    "An actor dictionary of your own (the format of actors/actors.tsv); repeatable")
         ->check(CLI::ExistingFile);
+    cmd.add_option("--triggers", flags.triggers,
+                   "Event triggers of your own (the format of events/triggers.tsv), tried first; repeatable")
+        ->check(CLI::ExistingFile);
 }
 
 int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, const std::string&)>& each) {
@@ -32,7 +35,7 @@ int run_with_flags(const ExtractionFlags& flags, const std::function<void(const 
                                                           : StdinFormat::auto_detect;
     const Pipeline pipeline(
         PipelineOptions{flags.data_dir, flags.mode == "narrative" ? TimeMode::narrative : TimeMode::news,
-                        flags.dictionaries});
+                        flags.dictionaries, flags.triggers});
     RunOptions run;
     run.threads = flags.threads;
     const bool progress = stderr_is_terminal();

@@ -19,6 +19,7 @@ struct ExtractionFlags {
     std::string stdin_format = "auto";
     std::string mode = "news";
     std::vector<std::string> dictionaries;
+    std::vector<std::string> triggers;
     unsigned threads = 1;
 };
 
