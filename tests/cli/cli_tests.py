@@ -10,6 +10,7 @@ did and exits 0 when it passed, 1 when it failed. Only the standard library is u
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -325,6 +326,14 @@ def check_seed_store(opts, seed):
     withdrawal = labels.get("withdrawal")
     if withdrawal is None or withdrawal["relation"] == "on" and "2021-06-30" in (withdrawal["earliest"], withdrawal["latest"]):
         fail(f"timeline: the withdrawal is {withdrawal}, expected undated or relative, never on the document date")
+    # The picture the analyst asks for: ISIS and two hops around it.
+    status, dot, err = run([opts.annals, "export", *db, "--format", "dot", "--focus", "ISIS", "--hops", "2"])
+    labels = set(re.findall(r'label="([^"]*)"', dot.decode("utf-8")))
+    wanted = ["Global Coalition", "Islamic State", "Khorasan", "Luigi Di Maio", "Antony J. Blinken", "Rome", "Italy",
+              "Afghanistan", "contact.meet"]
+    missing = [w for w in wanted if not any(w in label for label in labels)]
+    if status != 0 or missing:
+        fail(f"export --focus ISIS --hops 2: exit {status}, {missing} not in the picture {err}")
     print(f"store: {len(rows)} relations of the coalition, a path of {len(steps)} steps, "
           f"{len(timeline['entries'])} dated and {len(timeline['undated'])} undated timeline entries")
 

@@ -80,7 +80,7 @@ void keep_neighbourhood(const Graph& g, Filter& f, Vertex focus, std::size_t hop
     // distance: a city without its country says less.
     std::deque<Vertex> places;
     for (std::size_t v = 0; v < dist.size(); ++v)
-        if (dist[v] >= 0 && g[v].kind == NodeKind::place) places.push_back(v);
+        if (dist[v] >= 0 && g[v].kind != NodeKind::event) places.push_back(v); // a city may act too
     for (; !places.empty(); places.pop_front())
         for (const Edge e : boost::make_iterator_range(boost::out_edges(places.front(), g))) {
             const Vertex w = boost::target(e, g);
