@@ -57,22 +57,30 @@ EntityCues EntityCues::load(const std::string& data_dir) {
     return cues;
 }
 
+EntityCues::Table::const_iterator EntityCues::find_folded(std::string_view word) const {
+    thread_local std::string lower;
+    lower.assign(word);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return folded_.find(std::string_view(lower));
+}
+
 std::uint16_t EntityCues::bits(std::string_view word) const {
     std::uint16_t out = 0;
-    if (auto it = exact_.find(std::string(word)); it != exact_.end()) out |= it->second;
-    if (auto it = folded_.find(ascii_lower(word)); it != folded_.end()) out |= it->second;
+    if (auto it = exact_.find(word); it != exact_.end()) out |= it->second;
+    if (auto it = find_folded(word); it != folded_.end()) out |= it->second;
     return out;
 }
 
 bool EntityCues::is(std::string_view word, Cue cue) const {
     const auto bit = static_cast<std::uint16_t>(cue);
-    if (auto it = exact_.find(std::string(word)); it != exact_.end() && (it->second & bit)) return true;
-    auto it = folded_.find(ascii_lower(word));
+    if (auto it = exact_.find(word); it != exact_.end() && (it->second & bit)) return true;
+    auto it = find_folded(word);
     return it != folded_.end() && (it->second & bit);
 }
 
 const std::string* EntityCues::group(std::string_view phrase) const {
-    auto it = groups_.find(std::string(phrase));
+    auto it = groups_.find(phrase);
     return it == groups_.end() ? nullptr : &it->second;
 }
 

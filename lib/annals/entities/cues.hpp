@@ -43,10 +43,18 @@ public:
     [[nodiscard]] std::size_t max_group_words() const noexcept { return max_group_words_; }
 
 private:
-    using Table = std::unordered_map<std::string, std::uint16_t>;
+    /// Looked up with string_views of the text, without building a string per token.
+    struct ViewHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Table = std::unordered_map<std::string, std::uint16_t, ViewHash, std::equal_to<>>;
     Table folded_; ///< lower-case word -> cues matched in any case
     Table exact_;  ///< word as written -> cues matched exactly
-    std::unordered_map<std::string, std::string> groups_;
+    std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> groups_;
+
+    /// The entry of `word` in folded_, lowered into a reused buffer.
+    [[nodiscard]] Table::const_iterator find_folded(std::string_view word) const;
     std::size_t max_group_words_ = 0;
 };
 

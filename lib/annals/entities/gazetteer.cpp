@@ -227,7 +227,28 @@ const GazEntry* Gazetteer::by_key(std::string_view key) const {
 
 const GazEntry* Gazetteer::parent_of(const GazEntry& e) const { return e.parent.empty() ? nullptr : by_key(e.parent); }
 
-bool Gazetteer::may_start(std::string_view word) const { return impl_->first_words.count(fold_name(word)) > 0; }
+namespace {
+
+/// fold_name(text) into `out` without allocating, for plain ASCII text without white space (most
+/// words): normalization leaves such text as it is, so folding is lowering. False otherwise.
+bool fold_plain_ascii(std::string_view text, std::string& out) {
+    out.assign(text);
+    for (char& c : out) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || is_space(u)) return false;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return true;
+}
+
+} // namespace
+
+bool Gazetteer::may_start(std::string_view word) const {
+    // Asked for nearly every token of every document: the common case reuses one buffer.
+    thread_local std::string folded;
+    if (!fold_plain_ascii(word, folded)) folded = fold_name(word);
+    return impl_->first_words.find(std::string_view(folded)) != impl_->first_words.end();
+}
 
 bool Gazetteer::may_continue(std::string_view text) const { return impl_->prefixes.count(fold_name(text)) > 0; }
 
