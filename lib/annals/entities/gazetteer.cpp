@@ -145,13 +145,37 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 namespace {
 
 /// The postings of `text` that the mode accepts, each with whether the form matched exactly.
+/// fold_name(text) into `out` without allocating, for plain ASCII words joined by single
+/// spaces (most lookups): normalization leaves such text as it is, so folding is lowering.
+/// False, with `out` unspecified, for any other text.
+bool fold_plain_ascii(std::string_view text, std::string& out) {
+    out.assign(text);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        char& c = out[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (is_space(u) && c != ' ')) return false;
+        if (c == ' ' && (i == 0 || i + 1 == out.size() || out[i - 1] == ' ' || out[i - 1] == '-' || out[i + 1] == '-'))
+            return false;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return true;
+}
+
+/// fold_name(text), kept in `buf`.
+std::string_view fold_into(std::string_view text, std::string& buf) {
+    if (!fold_plain_ascii(text, buf)) buf = fold_name(text);
+    return buf;
+}
+
 std::vector<std::pair<detail::Posting, bool>> matches(const Gazetteer::Impl& g, const detail::NameIndex& index,
                                                       std::string_view text, MatchCase mode) {
     std::vector<std::pair<detail::Posting, bool>> out;
+    // Most texts asked about are no name: look up the folded form before anything else.
+    thread_local std::string buf;
+    const auto it = index.find(fold_into(text, buf));
+    if (it == index.end()) return out;
     const std::string norm = normalize_name(text);
     const std::string folded = fold_normalized(norm);
-    const auto it = index.find(std::string_view(folded));
-    if (it == index.end()) return out;
     const bool query_has_upper = has_upper_ascii_or_fold_change(norm, folded);
     for (const auto& p : it->second) {
         const bool exact = g.forms[p.form] == norm;
@@ -227,30 +251,17 @@ const GazEntry* Gazetteer::by_key(std::string_view key) const {
 
 const GazEntry* Gazetteer::parent_of(const GazEntry& e) const { return e.parent.empty() ? nullptr : by_key(e.parent); }
 
-namespace {
-
-/// fold_name(text) into `out` without allocating, for plain ASCII text without white space (most
-/// words): normalization leaves such text as it is, so folding is lowering. False otherwise.
-bool fold_plain_ascii(std::string_view text, std::string& out) {
-    out.assign(text);
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || is_space(u)) return false;
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return true;
-}
-
-} // namespace
-
+// Asked for nearly every token and every growing window of every document: the common case
+// reuses one buffer.
 bool Gazetteer::may_start(std::string_view word) const {
-    // Asked for nearly every token of every document: the common case reuses one buffer.
-    thread_local std::string folded;
-    if (!fold_plain_ascii(word, folded)) folded = fold_name(word);
-    return impl_->first_words.find(std::string_view(folded)) != impl_->first_words.end();
+    thread_local std::string buf;
+    return impl_->first_words.find(fold_into(word, buf)) != impl_->first_words.end();
 }
 
-bool Gazetteer::may_continue(std::string_view text) const { return impl_->prefixes.count(fold_name(text)) > 0; }
+bool Gazetteer::may_continue(std::string_view text) const {
+    thread_local std::string buf;
+    return impl_->prefixes.find(fold_into(text, buf)) != impl_->prefixes.end();
+}
 
 std::size_t Gazetteer::max_words() const { return impl_->max_words; }
 
