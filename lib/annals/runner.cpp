@@ -1,16 +1,32 @@
 #include "annals/runner.hpp"
 
+#include "annals/core/error.hpp"
 #include "annals/core/parallel.hpp"
-
-#include <future>
+#include "annals/record/json_writer.hpp"
 
 namespace annals {
 namespace {
 
-std::vector<Extraction> extract_batch(std::vector<Document>& batch, const Pipeline& pipeline, unsigned threads) {
-    std::vector<Extraction> out(batch.size());
-    parallel_for(batch.size(), threads, [&](std::size_t i) { out[i] = pipeline.extract(std::move(batch[i])); });
-    return out;
+struct Extracted {
+    Extraction record;
+    std::string json;
+};
+
+// One document through every stage, and into its JSON line when asked; anything thrown
+// leaves as annals::Error naming the document.
+Extracted extract_one(Document&& doc, const Pipeline& pipeline, bool json_lines) {
+    const std::string id = doc.id;
+    try {
+        Extracted x{pipeline.extract(std::move(doc)), {}};
+        if (json_lines) x.json = to_json(x.record);
+        return x;
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw Error(Errc::internal, id, e.what());
+    } catch (...) {
+        throw Error(Errc::internal, id, "unknown exception");
+    }
 }
 
 } // namespace
@@ -20,44 +36,41 @@ RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOpti
                         const OnProblem& on_problem) {
     RunStats stats;
     const unsigned threads = opts.threads == 0 ? 1 : opts.threads;
-    const std::size_t capacity = threads * (opts.batch_per_thread ? opts.batch_per_thread : 1);
-    constexpr std::size_t kMaxBatchBytes = 64u << 20;
-    std::vector<Document> batch;
-    std::size_t batch_bytes = 0;
-    // With several threads, batch k is extracted in the background while batch k+1 is read,
-    // so reading files does not leave the workers idle; at most two batches are held.
-    std::future<std::vector<Extraction>> pending;
-    auto drain = [&] {
-        if (!pending.valid()) return;
-        for (const auto& x : pending.get()) on_result(x);
+    const bool json_lines = opts.json_lines;
+    auto on_doc_problem = [&](InputProblem&& p) {
+        (p.rejected ? stats.rejected : stats.warnings)++;
+        on_problem(std::move(p));
     };
-    auto flush = [&] {
-        if (threads <= 1) {
-            for (const auto& x : extract_batch(batch, pipeline, threads)) on_result(x);
-        } else {
-            drain();
-            pending = std::async(std::launch::async, [&pipeline, threads, b = std::move(batch)]() mutable {
-                return extract_batch(b, pipeline, threads);
-            });
-        }
-        batch = {};
-        batch_bytes = 0;
+    auto count = [&](const Document& doc) {
+        ++stats.documents;
+        stats.bytes += doc.text.size();
     };
+    if (threads <= 1) {
+        read_inputs(
+            inputs, ingest,
+            [&](Document&& doc) {
+                count(doc);
+                const Extracted x = extract_one(std::move(doc), pipeline, json_lines);
+                on_result(x.record, x.json);
+            },
+            on_doc_problem);
+        return stats;
+    }
+    constexpr std::size_t kMaxBytesInFlight = 64u << 20;
+    const std::size_t window = threads * (opts.batch_per_thread ? opts.batch_per_thread : 1);
+    OrderedPool<Document, Extracted> pool(threads, window, kMaxBytesInFlight, [&](Document&& doc) {
+        return extract_one(std::move(doc), pipeline, json_lines);
+    });
+    auto sink = [&](Extracted&& x) { on_result(x.record, x.json); };
     read_inputs(
         inputs, ingest,
         [&](Document&& doc) {
-            ++stats.documents;
-            stats.bytes += doc.text.size();
-            batch_bytes += doc.text.size();
-            batch.push_back(std::move(doc));
-            if (batch.size() >= capacity || batch_bytes >= kMaxBatchBytes) flush();
+            count(doc);
+            const std::size_t bytes = doc.text.size();
+            pool.submit(std::move(doc), bytes, sink);
         },
-        [&](InputProblem&& p) {
-            (p.rejected ? stats.rejected : stats.warnings)++;
-            on_problem(std::move(p));
-        });
-    if (!batch.empty()) flush();
-    drain();
+        on_doc_problem);
+    pool.finish(sink);
     return stats;
 }
 

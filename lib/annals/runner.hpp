@@ -12,8 +12,11 @@ namespace annals {
 
 struct RunOptions {
     unsigned threads = 1;
-    /// Documents read ahead per thread; memory is bounded by this many documents.
+    /// Documents in flight per thread (read, being extracted, or waiting for their turn to
+    /// be handed on); memory is bounded by this many documents and by 64 MB of their text.
     std::size_t batch_per_thread = 32;
+    /// Whether each record is also written as its JSON line (to_json) on the worker threads.
+    bool json_lines = true;
 };
 
 /// What a run did, for the exit status and the summary line.
@@ -24,12 +27,17 @@ struct RunStats {
     std::size_t warnings = 0;
 };
 
-using OnExtraction = std::function<void(const Extraction&)>;
+/// Receives a record and its JSON line (to_json, no newline; empty unless
+/// RunOptions::json_lines).
+using OnExtraction = std::function<void(const Extraction&, const std::string& json_line)>;
 
 /// Reads `inputs`, extracts each document with `pipeline` on `opts.threads` threads and
 /// calls `on_result` for each in input order on the calling thread, whatever the thread
 /// count (so the output is byte-identical for any -j). Problems go to `on_problem`. With
-/// several threads, reading overlaps extraction; at most two batches are held in memory.
+/// several threads, the calling thread only reads inputs and hands results on, while
+/// `opts.threads` long-lived workers extract and serialise. An exception from a stage
+/// reaches the caller as annals::Error (Errc::internal when it was of another type), after
+/// the records of the documents before it.
 RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOptions& ingest,
                         const Pipeline& pipeline, const RunOptions& opts, const OnExtraction& on_result,
                         const OnProblem& on_problem);

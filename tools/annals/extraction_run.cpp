@@ -1,6 +1,5 @@
 #include "extraction_run.hpp"
 
-#include "annals/record/json_writer.hpp"
 #include "annals/runner.hpp"
 
 #include <iostream>
@@ -42,8 +41,8 @@ int run_with_flags(const ExtractionFlags& flags, const std::function<void(const 
     std::size_t done = 0;
     const auto stats = run_extraction(
         flags.inputs, ingest, pipeline, run,
-        [&](const Extraction& x) {
-            each(x, to_json(x));
+        [&](const Extraction& x, const std::string& line) {
+            each(x, line);
             if (progress && ++done % 100 == 0) std::cerr << "\rannals: " << done << " documents" << std::flush;
         },
         [](const InputProblem& p) { say_problem(p); });
