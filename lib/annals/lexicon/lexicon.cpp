@@ -176,10 +176,12 @@ double tag_share(PosTag t) {
 WordAnalysis Lexicon::Impl::analyze_open(std::string_view lower) const {
     std::array<double, pos_tag_count> score{};
     WordAnalysis a;
+    // The dozen table slots morphy reads for a word lie far apart: load them all at once.
+    wordnet.prefetch_base_forms(lower);
     for (std::size_t p = 0; p < wn_pos_count; ++p) {
         const auto pos = static_cast<WnPos>(p);
         for (const auto& f : wordnet.base_forms(lower, pos)) {
-            double w = 1.0 + wordnet.tagged_count(f.lemma, pos) + 0.5 * wordnet.sense_count(f.lemma, pos);
+            double w = 1.0 + f.tagged + 0.5 * f.senses;
             if (pos == WnPos::noun) w *= noun_weight;
             const TagSet tags = pos == WnPos::verb ? verb_tags(lower, f.inflection) : tags_for(pos, f.inflection, lower);
             a.tags |= tags;

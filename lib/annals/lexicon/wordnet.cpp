@@ -10,7 +10,8 @@
 // Layout. The index files (6 MB, 147,000 lemmas) are mapped and read once into a compact
 // open-addressing table whose keys are views into the mapping, with 32 bytes of facts per
 // lemma: no string is copied and nothing is allocated per lemma. The data files (22 MB) are
-// only mapped; a synset line is parsed when a caller asks for lexicographer files or
+// only mapped (paging them in at load costs more than the few hundred faults a run takes); a
+// synset line is parsed when a caller asks for lexicographer files or
 // derivations, which later stages do for a few words per sentence. Loading costs about
 // 80-110 ms of CPU and some 22 MB resident; parsing every synset up front would cost several
 // times that for facts most runs never read.
@@ -63,6 +64,34 @@ constexpr std::array<Rule, 4> adj_rules = {{{"er", "", Inflection::comparative},
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// Calls fn(candidate, inflection) for every form morphy's detachment rules make of `word` as
+/// `pos`, in the rules' order; the candidate is valid during the call only.
+template <class Fn>
+void for_each_detached(std::string_view word, WnPos pos, Fn&& fn) {
+    const Rule* first = nullptr;
+    std::size_t n = 0;
+    switch (pos) {
+    case WnPos::noun:
+        // Morphy leaves nouns in -ss (glass, boss) and very short words alone.
+        if (ends_with(word, "ss") || word.size() <= 2) return;
+        first = noun_rules.data(), n = noun_rules.size();
+        break;
+    case WnPos::verb: first = verb_rules.data(), n = verb_rules.size(); break;
+    case WnPos::adj: first = adj_rules.data(), n = adj_rules.size(); break;
+    case WnPos::adv: return;
+    }
+    std::array<char, 96> buf{};
+    for (std::size_t r = 0; r < n; ++r) {
+        const Rule& rule = first[r];
+        if (!ends_with(word, rule.suffix) || word.size() <= rule.suffix.size()) continue;
+        const auto stem = word.size() - rule.suffix.size();
+        if (stem + rule.ending.size() > buf.size()) continue;
+        std::copy_n(word.data(), stem, buf.data());
+        std::copy_n(rule.ending.data(), rule.ending.size(), buf.data() + stem);
+        fn(std::string_view(buf.data(), stem + rule.ending.size()), rule.inflection);
+    }
 }
 
 } // namespace
@@ -192,7 +221,8 @@ void WordNet::Impl::add(BaseForms& out, std::string_view candidate, WnPos pos, I
     const auto lemma = lemmas.key(id);
     for (const auto& f : out)
         if (f.lemma == lemma) return;
-    if (out.count < out.items.size()) out.items[out.count++] = {lemma, infl};
+    const auto p = static_cast<std::size_t>(pos);
+    if (out.count < out.items.size()) out.items[out.count++] = {lemma, infl, entries[id].senses[p], entries[id].tagged[p]};
 }
 
 WordNet::WordNet(const std::string& dir) {
@@ -235,29 +265,19 @@ BaseForms WordNet::base_forms(std::string_view word, WnPos pos) const noexcept {
         for (const auto lemma : list.lemmas[id])
             if (!lemma.empty()) impl_->add(out, lemma, pos, Inflection::irregular);
     impl_->add(out, word, pos, Inflection::base);
-    const Rule* first = nullptr;
-    std::size_t n = 0;
-    switch (pos) {
-    case WnPos::noun:
-        // Morphy leaves nouns in -ss (glass, boss) and very short words alone.
-        if (ends_with(word, "ss") || word.size() <= 2) return out;
-        first = noun_rules.data(), n = noun_rules.size();
-        break;
-    case WnPos::verb: first = verb_rules.data(), n = verb_rules.size(); break;
-    case WnPos::adj: first = adj_rules.data(), n = adj_rules.size(); break;
-    case WnPos::adv: return out;
-    }
-    std::array<char, 96> buf{};
-    for (std::size_t r = 0; r < n; ++r) {
-        const Rule& rule = first[r];
-        if (!ends_with(word, rule.suffix) || word.size() <= rule.suffix.size()) continue;
-        const auto stem = word.size() - rule.suffix.size();
-        if (stem + rule.ending.size() > buf.size()) continue;
-        std::copy_n(word.data(), stem, buf.data());
-        std::copy_n(rule.ending.data(), rule.ending.size(), buf.data() + stem);
-        impl_->add(out, std::string_view(buf.data(), stem + rule.ending.size()), pos, rule.inflection);
-    }
+    for_each_detached(word, pos, [&](std::string_view candidate, Inflection infl) {
+        impl_->add(out, candidate, pos, infl);
+    });
     return out;
+}
+
+void WordNet::prefetch_base_forms(std::string_view word) const noexcept {
+    impl_->lemmas.prefetch(word);
+    for (std::size_t p = 0; p < wn_pos_count; ++p) {
+        impl_->exceptions[p].forms.prefetch(word);
+        for_each_detached(word, static_cast<WnPos>(p),
+                          [&](std::string_view candidate, Inflection) { impl_->lemmas.prefetch(candidate); });
+    }
 }
 
 std::vector<std::string_view> WordNet::lexicographer_files(std::string_view lemma, WnPos pos) const {

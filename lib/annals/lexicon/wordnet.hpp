@@ -37,6 +37,8 @@ enum class Inflection : std::uint8_t {
 struct BaseForm {
     std::string_view lemma;
     Inflection inflection = Inflection::base;
+    std::uint16_t senses = 0; ///< sense_count(lemma, pos), read with the lemma
+    std::uint16_t tagged = 0; ///< tagged_count(lemma, pos), read with the lemma
 };
 
 /// Up to eight base forms, in morphy's order: exceptions, the word itself, detachment rules.
@@ -77,6 +79,9 @@ public:
     /// Morphy: the base forms of the lower-case `word` as `pos` that WordNet knows, from the
     /// exception list, the word itself, then the detachment rules. No allocation.
     [[nodiscard]] BaseForms base_forms(std::string_view word, WnPos pos) const noexcept;
+    /// Starts loading every table slot base_forms(word, pos) will read for any pos, so that
+    /// calls right after it find them in the cache. Only a hint: changes no result.
+    void prefetch_base_forms(std::string_view word) const noexcept;
     /// The lexicographer files ("noun.event", "verb.motion") of the senses of `lemma` as
     /// `pos`, most frequent sense first, without repeats.
     [[nodiscard]] std::vector<std::string_view> lexicographer_files(std::string_view lemma, WnPos pos) const;
