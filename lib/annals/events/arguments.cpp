@@ -68,8 +68,8 @@ private:
     Event& ev_;
 };
 
-std::string prep_word(const DocContext& doc, const SentenceSyntax& syn, int n) {
-    return lower_word(doc.word(static_cast<std::uint32_t>(noun(syn, n).prep)));
+std::string_view prep_word(const DocContext& doc, const SentenceSyntax& syn, int n) {
+    return doc.form(static_cast<std::uint32_t>(noun(syn, n).prep));
 }
 
 void add_pp(const DocContext& doc, const SentenceSyntax& syn, const EventMention& m, const Roles& r, const std::string& agent,
@@ -137,11 +137,11 @@ Event make_event(const DocContext& doc, const EventResources& res, const Sentenc
     ev.trigger.span = {first.begin, last.end};
     ev.trigger.text = std::string(ev.trigger.span.of(doc.text));
     ev.trigger.lemma = m.lemma;
-    ev.type = m.handed_to != none ? "other" : m.type;
+    ev.type = m.handed_to != none ? std::string_view("other") : m.type;
     ev.timeml_class = m.cls;
     ev.modality = m.modality;
     ev.confidence = m.confidence;
-    ev.rule = m.rule.empty() ? "event/" + std::string(to_string(m.pos)) : m.rule;
+    ev.rule = m.rule.empty() ? "event/" + std::string(to_string(m.pos)) : std::string(m.rule);
     if (const auto* t = res.ontology.find(ev.type); t != nullptr) ev.codes = t->codes();
     if (m.handed_to == none) add_arguments(doc, res, s, m, ev);
     return ev;
@@ -151,6 +151,9 @@ Event make_event(const DocContext& doc, const EventResources& res, const Sentenc
 
 std::vector<Event> build_events(const DocContext& doc, const EventResources& res, std::vector<SentenceEvents>& sentences) {
     std::vector<Event> out;
+    std::size_t n = 0;
+    for (const auto& s : sentences) n += s.mentions.size();
+    out.reserve(n); // an Event is large: growing the vector would move every one several times
     for (const auto& s : sentences)
         for (const auto& m : s.mentions) out.push_back(make_event(doc, res, s, m));
     return out;

@@ -39,6 +39,7 @@ DocContext make_context(std::string_view text, const Segmentation& seg, const st
     doc.entities = &entities;
     doc.timexes = &timexes;
     if (dct && dct->size() >= 10) doc.dct = dct->substr(0, 10);
+    doc.lower_text = lower_word(text);
     const auto n = seg.tokens.size();
     doc.entity_of.assign(n, none);
     doc.mention_first.assign(n, none);
@@ -95,6 +96,7 @@ void EventDetector::detect(const EventInput& in, std::vector<Event>& events, std
     }
     auto found = detail::build_events(doc, *res_, sentences);
     std::vector<detail::MentionRef> refs;
+    refs.reserve(found.size());
     for (const auto& s : sentences)
         for (std::size_t m = 0; m < s.mentions.size(); ++m) refs.push_back({s.sentence, static_cast<int>(m)});
     detail::assign_explicit_times(doc, sentences, refs, found);
@@ -103,6 +105,7 @@ void EventDetector::detect(const EventInput& in, std::vector<Event>& events, std
     const auto first_new = relations.size();
     detail::merge_and_relate(doc, sentences, heads, found, relations);
     const std::size_t base = events.size();
+    events.reserve(base + found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
         found[i].id = "V" + std::to_string(base + i + 1);
         events.push_back(std::move(found[i]));

@@ -30,10 +30,15 @@ struct DocContext {
     std::vector<int> mention_first;                ///< per token: first token of its mention, or none
     std::vector<std::uint32_t> name_end;           ///< per token: end of the capitalized name starting there
     std::vector<int> timex_of;                     ///< per token: timex index, or none
+    /// The text in lower case (ASCII letters only, so every token span holds): form() reads
+    /// it, where lower-casing a copy of each word would cost an allocation per token.
+    std::string lower_text;
 
     [[nodiscard]] PosTag tag(std::uint32_t i) const noexcept { return (*tags)[i].tag; }
     [[nodiscard]] const std::string& lemma(std::uint32_t i) const noexcept { return (*tags)[i].lemma; }
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return seg->tokens[i].span.of(text); }
+    /// The lower-case text of token `i` (what lower_word(word(i)) gives).
+    [[nodiscard]] std::string_view form(std::uint32_t i) const noexcept { return seg->tokens[i].span.of(lower_text); }
     [[nodiscard]] const Entity* entity(int e) const noexcept {
         return e == none ? nullptr : &(*entities)[static_cast<std::size_t>(e)];
     }
@@ -54,20 +59,21 @@ struct Frame {
     bool infinitive_complement = false; ///< the verb governs a to-infinitive
 };
 
-/// One event mention found in a sentence.
+/// One event mention found in a sentence. Its words are views of the document's tags and of
+/// the loaded resources (both outlive the mention), which spares a string copy per field.
 struct EventMention {
     std::uint32_t token = 0, last_token = 0; ///< the trigger's tokens (a phrase may span several)
     TriggerPos pos = TriggerPos::verb;
     int verb = none;          ///< its verb group (verbs), or the light verb's group (nouns)
     int noun = none;          ///< its noun group (nouns)
-    std::string lemma;
+    std::string_view lemma;
     Frame frame;
-    std::string type = "other", cls = "OCCURRENCE", rule;
+    std::string_view type = "other", cls = "OCCURRENCE", rule;
     double confidence = 0.5;
     const LightVerb* light = nullptr; ///< set on a noun whose event a light verb handed over
     int handed_to = none;     ///< on a light verb: the mention of the noun it hands its event to
     int governor = none;      ///< the mention whose complement this one is (agreed to *withdraw*)
-    std::string modality = "asserted";
+    std::string_view modality = "asserted";
 };
 
 /// The mentions of one sentence and its parse.

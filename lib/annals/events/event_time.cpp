@@ -107,7 +107,7 @@ int passing_container(const DocContext& doc, const SentenceEvents& s, const Even
     const auto head = s.mentions[static_cast<std::size_t>(c)].token;
     for (const int n : m.frame.pps)
         if (noun(s.syntax, n).head == head)
-            return containment_prep(lower_word(doc.word(static_cast<std::uint32_t>(noun(s.syntax, n).prep)))) ? c : none;
+            return containment_prep(doc.form(static_cast<std::uint32_t>(noun(s.syntax, n).prep))) ? c : none;
     return m.frame.subject != none && noun(s.syntax, m.frame.subject).head == head ? c : none;
 }
 

@@ -75,7 +75,7 @@ void against_relations(const DocContext& doc, const SentenceEvents& s, std::vect
     for (std::size_t n = 0; n < syn.nouns.size(); ++n) {
         const auto& g = syn.nouns[n];
         if (g.prep == none || g.attached_to == none || g.conj_first != none) continue;
-        if (lower_word(doc.word(static_cast<std::uint32_t>(g.prep))) != "against") continue;
+        if (doc.form(static_cast<std::uint32_t>(g.prep)) != "against") continue;
         const auto sources = entities_of(doc, syn, g.attached_to);
         const auto targets = entities_of(doc, syn, static_cast<int>(n));
         for (const int a : sources)
@@ -113,6 +113,7 @@ std::vector<int> coreference_heads(const std::vector<SentenceEvents>& sentences,
 void merge_and_relate(const DocContext& doc, const std::vector<SentenceEvents>& sentences, const std::vector<int>& heads,
                       std::vector<Event>& events, std::vector<Relation>& relations) {
     std::vector<Event> kept;
+    kept.reserve(events.size());
     std::vector<int> index(events.size(), none);
     for (std::size_t i = 0; i < events.size(); ++i) {
         const auto h = static_cast<std::size_t>(heads[i]);

@@ -14,9 +14,9 @@ using NounIndex = std::size_t;
 const NounGroup& noun(const SentenceSyntax& syn, int n) { return syn.nouns[static_cast<NounIndex>(n)]; }
 
 /// The lower-case word after token `i` that is not an adverb, or "".
-std::string next_word(const DocContext& doc, const SentenceSyntax& syn, std::uint32_t i) {
+std::string_view next_word(const DocContext& doc, const SentenceSyntax& syn, std::uint32_t i) {
     for (auto k = i + 1; k < syn.first + syn.count; ++k)
-        if (!is_adverb(doc.tag(k))) return lower_word(doc.word(k));
+        if (!is_adverb(doc.tag(k))) return doc.form(k);
     return {};
 }
 
@@ -70,10 +70,14 @@ bool verb_is_event(const DocContext& doc, const EventResources& res, const Sente
     return !res.non_triggers.excludes(lemma, doc.tag(g.head), next_word(doc, syn, g.head));
 }
 
-/// Whether some noun row of `lemma` gives an event type (not only a TimeML class).
-bool names_typed_event(const EventResources& res, const std::string& lemma) {
-    const auto& rows = res.triggers.find(lemma, TriggerPos::noun);
+/// Whether some of these trigger rows gives an event type (not only a TimeML class).
+bool gives_type(const std::vector<const TriggerEntry*>& rows) {
     return std::any_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"; });
+}
+
+/// Whether some noun row of `lemma` gives an event type.
+bool names_typed_event(const EventResources& res, const std::string& lemma) {
+    return gives_type(res.triggers.find(lemma, TriggerPos::noun));
 }
 
 bool noun_is_event(const DocContext& doc, const EventResources& res, const NounGroup& g, std::uint32_t t) {
@@ -81,7 +85,7 @@ bool noun_is_event(const DocContext& doc, const EventResources& res, const NounG
     if ((tag != PosTag::NN && tag != PosTag::NNS) || doc.entity_of[t] != none || doc.timex_of[t] != none) return false;
     const auto& lemma = doc.lemma(t);
     const auto& rows = res.triggers.find(lemma, TriggerPos::noun);
-    const bool typed = names_typed_event(res, lemma);
+    const bool typed = gives_type(rows);
     // A noun modifying another names a kind ("peace talks", "aid groups"), not an event, unless
     // both name typed events: one event qualifies another ("murder charges", "murder trial").
     if (t != g.head && !(typed && names_typed_event(res, doc.lemma(g.head)))) return false;
@@ -103,7 +107,7 @@ std::vector<std::pair<const TriggerEntry*, std::uint32_t>> phrase_rows(const Doc
         bool ok = true;
         for (std::size_t w = 1; w < e->words.size() && ok; ++w) {
             ++t;
-            ok = t < syn.first + syn.count && (doc.lemma(t) == e->words[w] || lower_word(doc.word(t)) == e->words[w]);
+            ok = t < syn.first + syn.count && (doc.lemma(t) == e->words[w] || doc.form(t) == e->words[w]);
         }
         if (ok) out.emplace_back(e, t);
     }
@@ -116,7 +120,7 @@ bool constraints_hold(const DocContext& doc, const EventResources& res, const Se
     using K = TriggerConstraint::Kind;
     const auto& f = m.frame;
     const auto& onto = res.ontology;
-    auto prep_of = [&](int n) { return lower_word(doc.word(static_cast<std::uint32_t>(noun(syn, n).prep))); };
+    auto prep_of = [&](int n) { return doc.form(static_cast<std::uint32_t>(noun(syn, n).prep)); };
     for (const auto& c : e.constraints) {
         bool ok = true;
         switch (c.kind) {
@@ -153,6 +157,16 @@ bool constraints_hold(const DocContext& doc, const EventResources& res, const Se
     return true;
 }
 
+/// "event/verb", "event/noun", "event/adj": the rule of a mention no trigger row types.
+std::string_view untyped_rule(TriggerPos pos) {
+    switch (pos) {
+    case TriggerPos::verb: return "event/verb";
+    case TriggerPos::noun: return "event/noun";
+    case TriggerPos::adj: return "event/adj";
+    }
+    return "event/verb";
+}
+
 void type_mention(const DocContext& doc, const EventResources& res, const SentenceSyntax& syn, EventMention& m) {
     for (const auto& [e, last] : phrase_rows(doc, res, syn, m)) {
         if (!constraints_hold(doc, res, syn, m, *e)) continue;
@@ -169,7 +183,7 @@ void type_mention(const DocContext& doc, const EventResources& res, const Senten
     }
     // A word none of whose rows fits (constraints name other senses) is an event of no type.
     if (m.pos == TriggerPos::adj) m.cls = "STATE";
-    m.rule = "event/" + std::string(to_string(m.pos));
+    m.rule = untyped_rule(m.pos);
     m.confidence = 0.5;
 }
 
@@ -227,7 +241,7 @@ void add_result_adjectives(const DocContext& doc, const EventResources& res, Sen
     for (auto t = syn.first; t < syn.first + syn.count; ++t) {
         if (doc.tag(t) != PosTag::JJ || syn.verb_at(t) != none) continue;
         const auto& rows = res.triggers.find(doc.lemma(t), TriggerPos::adj);
-        if (std::none_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"; })) continue;
+        if (!gives_type(rows)) continue;
         if (std::any_of(out.mentions.begin(), out.mentions.end(), [&](const EventMention& m) { return m.token == t; }))
             continue;
         const int v = completed_verb(syn, t);
@@ -276,7 +290,7 @@ std::pair<const LightVerb*, std::uint32_t> light_verb_at(const DocContext& doc, 
         bool ok = true;
         for (std::size_t w = 1; w < lv->words.size() && ok; ++w) {
             ++t;
-            ok = t < syn.first + syn.count && (doc.lemma(t) == lv->words[w] || lower_word(doc.word(t)) == lv->words[w]);
+            ok = t < syn.first + syn.count && (doc.lemma(t) == lv->words[w] || doc.form(t) == lv->words[w]);
         }
         if (ok) return {lv, t};
     }
@@ -297,7 +311,7 @@ void hand_over_light_verbs(const DocContext& doc, const EventResources& res, Sen
         bool passive_subject = false, subject_complement = false;
         if (!lv->complement_prep.empty()) {
             for (const int n : g.pps)
-                if (lower_word(doc.word(static_cast<std::uint32_t>(noun(syn, n).prep))) == lv->complement_prep) {
+                if (doc.form(static_cast<std::uint32_t>(noun(syn, n).prep)) == lv->complement_prep) {
                     complement = n;
                     break;
                 }
@@ -330,9 +344,9 @@ void hand_over_light_verbs(const DocContext& doc, const EventResources& res, Sen
         for (const int n : m.frame.pps) {
             if (n == complement) continue;
             // An of-phrase belongs to the noun before it ("by the Minister of Foreign Affairs").
-            if (noun(syn, n).attached_to != none && lower_word(doc.word(static_cast<std::uint32_t>(noun(syn, n).prep))) == "of")
+            if (noun(syn, n).attached_to != none && doc.form(static_cast<std::uint32_t>(noun(syn, n).prep)) == "of")
                 continue;
-            if (passive_subject && lower_word(doc.word(static_cast<std::uint32_t>(noun(syn, n).prep))) == "by") {
+            if (passive_subject && doc.form(static_cast<std::uint32_t>(noun(syn, n).prep)) == "by") {
                 f.subject = n;
                 continue;
             }
@@ -355,7 +369,7 @@ bool noun_takes_complement(const DocContext& doc, const SentenceSyntax& syn, con
     const auto next = g.last + 1;
     if (next + 1 >= syn.first + syn.count) return false;
     if (doc.tag(next) == PosTag::TO && is_verb(doc.tag(next + 1))) return true;
-    return doc.tag(next) == PosTag::IN && lower_word(doc.word(next)) == "that";
+    return doc.tag(next) == PosTag::IN && doc.form(next) == "that";
 }
 
 /// TimeML gives nouns an intensional or reporting class only when they introduce an event

@@ -24,13 +24,9 @@ struct Terminator {
 struct CueView {
     const DocContext& doc;
     std::uint32_t first, end;
-    std::vector<std::string> forms;
 
-    CueView(const DocContext& d, const SentenceSyntax& syn) : doc(d), first(syn.first), end(syn.first + syn.count) {
-        forms.reserve(syn.count);
-        for (auto t = first; t < end; ++t) forms.push_back(lower_word(doc.word(t)));
-    }
-    [[nodiscard]] const std::string& form(std::uint32_t t) const { return forms[t - first]; }
+    CueView(const DocContext& d, const SentenceSyntax& syn) : doc(d), first(syn.first), end(syn.first + syn.count) {}
+    [[nodiscard]] std::string_view form(std::uint32_t t) const { return doc.form(t); }
     /// The last token of `words` matched from `t`, or none.
     [[nodiscard]] int match(std::uint32_t t, const std::vector<std::string>& words, bool lemma) const {
         for (std::size_t w = 0; w < words.size(); ++w, ++t) {
@@ -77,7 +73,7 @@ std::vector<Terminator> find_terminators(const CueView& v, const ModalityCues& c
 }
 
 bool ends_scope(const CueView& v, const std::vector<Terminator>& terms, std::uint32_t t, ModalityClass c) {
-    const auto& f = v.form(t);
+    const auto f = v.form(t);
     if (f == ";" || f == ":") return true;
     // A comma ends a clause, except inside a condition ("if X, Y" keeps Y conditional).
     if (f == "," && c != ModalityClass::hypothetical) return true;
@@ -128,7 +124,7 @@ void consider(int& best, ModalityClass c) { best = std::min(best, rank(c)); }
 void from_verb_group(const CueView& v, const VerbGroup& g, int& best) {
     if (g.negated) consider(best, ModalityClass::negated);
     if (g.modal == none) return;
-    const auto& m = v.form(static_cast<std::uint32_t>(g.modal));
+    const auto m = v.form(static_cast<std::uint32_t>(g.modal));
     if (m == "will" || m == "'ll" || m == "shall") consider(best, ModalityClass::future);
     else if (m == "wo" || m == "won't" || m == "cannot" || m == "can't") consider(best, ModalityClass::negated);
     else consider(best, ModalityClass::hypothetical);
@@ -164,7 +160,7 @@ void assign_modality(const DocContext& doc, const EventResources& res, SentenceE
     static constexpr std::array<ModalityClass, 4> by_rank = {ModalityClass::negated, ModalityClass::hypothetical,
                                                              ModalityClass::future, ModalityClass::reported};
     for (std::size_t i = 0; i < s.mentions.size(); ++i)
-        s.mentions[i].modality = best[i] < 4 ? std::string(to_string(by_rank[static_cast<std::size_t>(best[i])])) : "asserted";
+        s.mentions[i].modality = best[i] < 4 ? to_string(by_rank[static_cast<std::size_t>(best[i])]) : "asserted";
 }
 
 } // namespace annals::detail

@@ -44,7 +44,7 @@ void parse_window(std::string_view s, ModalityCue& cue, const std::string& where
 }
 
 template <class T>
-void sort_longest_first(std::map<std::string, std::vector<const T*>, std::less<>>& index) {
+void sort_longest_first(detail::WordIndex<std::vector<const T*>>& index) {
     for (auto& [first, list] : index)
         std::stable_sort(list.begin(), list.end(), [](const T* a, const T* b) { return a->words.size() > b->words.size(); });
 }
@@ -118,18 +118,18 @@ void ModalityCues::build_indexes() {
 }
 
 const std::vector<const ModalityCue*>& ModalityCues::form_cues_starting_with(std::string_view first_form) const {
-    const auto it = by_form_.find(first_form);
-    return it == by_form_.end() ? no_cues : it->second;
+    const auto* list = by_form_.find(first_form);
+    return list == nullptr ? no_cues : *list;
 }
 
 const std::vector<const ModalityCue*>& ModalityCues::lemma_cues_starting_with(std::string_view first_lemma) const {
-    const auto it = by_lemma_.find(first_lemma);
-    return it == by_lemma_.end() ? no_cues : it->second;
+    const auto* list = by_lemma_.find(first_lemma);
+    return list == nullptr ? no_cues : *list;
 }
 
 const std::vector<const ScopeTerminator*>& ModalityCues::terminators_starting_with(std::string_view first_form) const {
-    const auto it = terminator_index_.find(first_form);
-    return it == terminator_index_.end() ? no_terminators : it->second;
+    const auto* list = terminator_index_.find(first_form);
+    return list == nullptr ? no_terminators : *list;
 }
 
 } // namespace annals

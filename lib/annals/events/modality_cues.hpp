@@ -3,9 +3,10 @@
 /// the words that make an event negated, hypothetical, future or reported, with their scope.
 /// Formats in lib/data/events/README.md.
 
+#include "annals/events/word_map.hpp"
+
 #include <array>
 #include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,9 +84,9 @@ private:
 
     std::vector<ModalityCue> cues_;
     std::vector<ScopeTerminator> terminators_;
-    std::map<std::string, std::vector<const ModalityCue*>, std::less<>> by_form_;
-    std::map<std::string, std::vector<const ModalityCue*>, std::less<>> by_lemma_;
-    std::map<std::string, std::vector<const ScopeTerminator*>, std::less<>> terminator_index_;
+    detail::WordIndex<std::vector<const ModalityCue*>> by_form_;
+    detail::WordIndex<std::vector<const ModalityCue*>> by_lemma_;
+    detail::WordIndex<std::vector<const ScopeTerminator*>> terminator_index_;
 };
 
 } // namespace annals

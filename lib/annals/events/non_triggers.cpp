@@ -39,10 +39,10 @@ NonTriggers NonTriggers::load(const std::string& data_dir) {
 }
 
 bool NonTriggers::excludes(std::string_view lemma, PosTag tag, std::string_view next) const {
-    const auto it = rows_.find(lemma);
-    if (it == rows_.end()) return false;
+    const auto* rows = rows_.find(lemma);
+    if (rows == nullptr) return false;
     auto next_is = [&](const NonTrigger& r) { return std::find(r.words.begin(), r.words.end(), next) != r.words.end(); };
-    return std::any_of(it->second.begin(), it->second.end(), [&](const NonTrigger& r) {
+    return std::any_of(rows->begin(), rows->end(), [&](const NonTrigger& r) {
         switch (r.when) {
         case NonTrigger::When::always: return true;
         case NonTrigger::When::before: return next_is(r);

@@ -3,9 +3,9 @@
 /// as prepositions ("according to", "including"), the "going to" future. Internal to the event
 /// stage; the format is described in lib/data/events/README.md.
 
+#include "annals/events/word_map.hpp"
 #include "annals/lexicon/pos_tag.hpp"
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +31,7 @@ public:
     [[nodiscard]] bool excludes(std::string_view lemma, PosTag tag, std::string_view next) const;
 
 private:
-    std::map<std::string, std::vector<NonTrigger>, std::less<>> rows_;
+    WordIndex<std::vector<NonTrigger>> rows_;
 };
 
 } // namespace annals::detail

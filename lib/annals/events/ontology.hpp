@@ -4,6 +4,7 @@
 /// extend (events/ontology.tsv, events/classes.tsv; formats in lib/data/events/README.md).
 
 #include "annals/core/data_file.hpp"
+#include "annals/events/word_map.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -75,9 +76,9 @@ private:
     void add_classes(const std::string& path);
 
     std::vector<EventType> types_;
-    std::map<std::string, std::size_t, std::less<>> type_index_;
+    detail::WordMap<std::size_t> type_index_;
     std::vector<WordClass> classes_;
-    std::map<std::string, std::size_t, std::less<>> class_index_;
+    detail::WordMap<std::size_t> class_index_;
 };
 
 namespace detail {

@@ -20,7 +20,7 @@ bool is_actor(const Entity& e) {
 int of_phrase(const DocContext& doc, const SentenceSyntax& syn, int ng) {
     const auto& g = syn.nouns[static_cast<std::size_t>(ng)];
     const auto next = g.last + 2;
-    if (next >= syn.first + syn.count || lower_word(doc.word(g.last + 1)) != "of") return none;
+    if (next >= syn.first + syn.count || doc.form(g.last + 1) != "of") return none;
     const int n = syn.noun_at(next);
     return n != none && syn.nouns[static_cast<std::size_t>(n)].attached_to == ng ? n : none;
 }
@@ -130,7 +130,7 @@ bool member_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, cons
     case K::hypernym: return doc.entity_of[g.head] == none && !g.pronoun && noun_has_hypernym(*doc.lex, head_lemma(doc, syn, ng), m.value);
     case K::lemma: {
         const auto lemma = head_lemma(doc, syn, ng);
-        if (lemma == m.value || lower_word(doc.word(g.head)) == m.value) return true;
+        if (lemma == m.value || doc.form(g.head) == m.value) return true;
         // A two-word lemma ("tear gas") matches the head and the word before it.
         return g.head > g.first && doc.lemma(g.head - 1) + " " + std::string(lemma) == m.value;
     }
@@ -206,7 +206,7 @@ bool slot_matches(const DocContext& doc, const SentenceSyntax& syn, int ng, cons
         for (int n = ng; n != none && !hit; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) {
             if (v.is_lemma) {
                 const auto lemma = head_lemma(doc, syn, n);
-                hit = lemma == v.name || lower_word(doc.word(syn.nouns[static_cast<std::size_t>(n)].head)) == v.name;
+                hit = lemma == v.name || doc.form(syn.nouns[static_cast<std::size_t>(n)].head) == v.name;
             } else {
                 hit = class_holds(doc, syn, n, v.name, onto, 0);
             }

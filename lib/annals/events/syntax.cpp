@@ -53,10 +53,7 @@ bool is_negation(std::string_view w) { return one_of(w, {"not", "n't", "never", 
 
 /// The modals among contractions: "can't", "won't", "wouldn't", "cannot" ...
 bool modal_contraction(std::string_view w) {
-    const auto lw = lower_word(w);
-    for (const char* m : {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"})
-        if (lw == m) return true;
-    return false;
+    return one_of(w, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
 }
 
 /// A participle or gerund that modifies the noun after it ("of increased competition", "the
@@ -524,8 +521,8 @@ std::string lower_word(std::string_view w) {
 }
 
 bool is_negative_contraction(std::string_view w) {
-    const auto lw = lower_word(w);
-    return lw == "cannot" || (lw.size() > 3 && lw.ends_with("n't"));
+    // Asked of every token: compared in place rather than on a lower-case copy.
+    return is_word_lower(w, "cannot") || (w.size() > 3 && is_word_lower(w.substr(w.size() - 3), "n't"));
 }
 
 bool is_auxiliary_lemma(std::string_view lemma) noexcept { return lemma == "be" || lemma == "have" || lemma == "do"; }
@@ -536,6 +533,10 @@ SentenceSyntax parse_sentence(const SyntaxInput& in, const Sentence& s) {
     out.count = s.token_count;
     out.noun_of.assign(s.token_count, none);
     out.verb_of.assign(s.token_count, none);
+    // Room for the usual number of groups, so that push_back does not grow the vectors
+    // step by step in every sentence.
+    out.nouns.reserve(s.token_count / 2 + 1);
+    out.verbs.reserve(s.token_count / 4 + 1);
     const Reader r(in, s);
     build_noun_groups(r, out);
     build_verb_groups(r, out);

@@ -233,23 +233,23 @@ void TriggerLexicon::build_indexes(const std::vector<std::size_t>& file_starts) 
 }
 
 const std::vector<const TriggerEntry*>& TriggerLexicon::find(std::string_view lemma, TriggerPos pos) const {
-    const auto it = by_lemma_.find(lemma);
-    return it == by_lemma_.end() ? no_entries : it->second[static_cast<std::size_t>(pos)];
+    const auto* rows = by_lemma_.find(lemma);
+    return rows == nullptr ? no_entries : (*rows)[static_cast<std::size_t>(pos)];
 }
 
 const std::vector<const TriggerEntry*>& TriggerLexicon::phrases_starting_with(std::string_view first_lemma) const {
-    const auto it = phrases_.find(first_lemma);
-    return it == phrases_.end() ? no_entries : it->second;
+    const auto* list = phrases_.find(first_lemma);
+    return list == nullptr ? no_entries : *list;
 }
 
 const LightVerb* TriggerLexicon::light_verb(std::string_view lemma) const {
-    const auto it = light_by_lemma_.find(lemma);
-    return it == light_by_lemma_.end() ? nullptr : it->second;
+    const auto* lv = light_by_lemma_.find(lemma);
+    return lv == nullptr ? nullptr : *lv;
 }
 
 const std::vector<const LightVerb*>& TriggerLexicon::light_phrases_starting_with(std::string_view first_lemma) const {
-    const auto it = light_phrases_.find(first_lemma);
-    return it == light_phrases_.end() ? no_light_verbs : it->second;
+    const auto* list = light_phrases_.find(first_lemma);
+    return list == nullptr ? no_light_verbs : *list;
 }
 
 } // namespace annals

@@ -4,10 +4,10 @@
 /// object noun (events/light_verbs.tsv). Formats in lib/data/events/README.md.
 
 #include "annals/events/ontology.hpp"
+#include "annals/events/word_map.hpp"
 
 #include <array>
 #include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,10 +109,10 @@ private:
 
     std::vector<TriggerEntry> entries_;
     std::vector<LightVerb> light_;
-    std::map<std::string, std::array<std::vector<const TriggerEntry*>, 3>, std::less<>> by_lemma_;
-    std::map<std::string, std::vector<const TriggerEntry*>, std::less<>> phrases_;
-    std::map<std::string, const LightVerb*, std::less<>> light_by_lemma_;
-    std::map<std::string, std::vector<const LightVerb*>, std::less<>> light_phrases_;
+    detail::WordIndex<std::array<std::vector<const TriggerEntry*>, 3>> by_lemma_;
+    detail::WordIndex<std::vector<const TriggerEntry*>> phrases_;
+    detail::WordIndex<const LightVerb*> light_by_lemma_;
+    detail::WordIndex<std::vector<const LightVerb*>> light_phrases_;
 };
 
 } // namespace annals
