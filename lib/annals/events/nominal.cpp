@@ -1,5 +1,7 @@
 #include "annals/events/nominal.hpp"
 
+#include "annals/events/word_map.hpp"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -56,12 +58,8 @@ public:
     }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
     std::uint64_t lexicon_id_ = 0;
-    std::unordered_map<std::string, V, Hash, std::equal_to<>> map_;
+    WordMap<V> map_;
 };
 
 } // namespace

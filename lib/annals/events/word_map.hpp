@@ -13,9 +13,17 @@
 namespace annals::detail {
 
 /// Hashes std::string and std::string_view alike, so a lookup by a token's text copies nothing.
+/// FNV-1a: inlined, it beats the library's out-of-line hash on words of a few bytes.
 struct WordHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 14695981039346656037ULL;
+        for (const char c : s) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(h);
+    }
 };
 
 /// A map from a word (or a phrase) to what a list says of it. Nothing iterates it in an order
