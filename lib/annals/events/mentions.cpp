@@ -383,6 +383,8 @@ void noun_class(const DocContext& doc, const SentenceSyntax& syn, EventMention& 
 }
 
 void find_mentions(const DocContext& doc, const EventResources& res, SentenceEvents& out) {
+    // About one mention per group: room for them saves the vector's growth steps.
+    out.mentions.reserve(out.syntax.verbs.size() + out.syntax.nouns.size());
     add_verbs(doc, res, out);
     add_nouns(doc, res, out);
     add_result_adjectives(doc, res, out);
