@@ -16,10 +16,8 @@
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -35,20 +33,9 @@ struct Doc {
 } // namespace
 
 int main(int argc, char** argv) {
-    unsigned rounds = 3;
-    std::string data_dir;
-    std::vector<std::string> inputs;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--rounds" && i + 1 < argc) rounds = static_cast<unsigned>(std::atoi(argv[++i]));
-        else if (a == "--data-dir" && i + 1 < argc) data_dir = argv[++i];
-        else inputs.push_back(a);
-    }
-    if (inputs.empty()) {
-        std::fprintf(stderr, "usage: annals_bench_entities [--rounds R] [--data-dir DIR] INPUT...\n");
-        return 2;
-    }
-    if (data_dir.empty()) data_dir = annals::default_data_dir();
+    const auto args = annals::bench::stage_args(argc, argv, "annals_bench_entities", 3);
+    if (!args) return 2;
+    const std::string data_dir = args->data_dir.empty() ? annals::default_data_dir() : args->data_dir;
     const auto t0 = std::chrono::steady_clock::now();
     annals::LexiconOptions lo;
     lo.data_dir = data_dir;
@@ -61,7 +48,7 @@ int main(int argc, char** argv) {
     std::vector<Doc> docs;
     std::size_t bytes = 0;
     annals::read_inputs(
-        inputs, {},
+        args->inputs, {},
         [&](annals::Document&& d) {
             bytes += d.text.size();
             Doc x{std::move(d), {}, {}, {}};
@@ -72,27 +59,17 @@ int main(int argc, char** argv) {
             docs.push_back(std::move(x));
         },
         [](annals::InputProblem&&) {});
-    double best = 1e30, best_cpu = 1e30;
-    std::size_t found = 0;
-    for (unsigned r = 0; r < std::max(1u, rounds); ++r) {
-        found = 0;
-        const auto w0 = std::chrono::steady_clock::now();
-        const double c0 = annals::bench::thread_cpu_seconds();
+    std::printf("start-up: lexicon %.0f ms + gazetteer, dictionaries and cues %.0f ms = %.0f ms\n", lex_ms.count(),
+                rec_ms.count(), lex_ms.count() + rec_ms.count());
+    annals::bench::best_of("entity stage", "entities", docs.size(), bytes, args->rounds, [&] {
+        std::size_t found = 0;
         for (const auto& d : docs) {
             std::vector<annals::Entity> entities;
             std::vector<annals::Relation> relations;
             rec.recognize(d.doc.text, d.seg, d.tags, lex, d.timexes, entities, relations);
             found += entities.size();
         }
-        const std::chrono::duration<double> dt = std::chrono::steady_clock::now() - w0;
-        best = std::min(best, dt.count());
-        best_cpu = std::min(best_cpu, annals::bench::thread_cpu_seconds() - c0);
-    }
-    const double mb = static_cast<double>(bytes) / 1e6;
-    std::printf("start-up: lexicon %.0f ms + gazetteer, dictionaries and cues %.0f ms = %.0f ms\n"
-                "entity stage: %zu documents, %.2f MB, %zu entities, best of %u rounds (1 thread):\n"
-                "  wall %.3f s = %.1f MB/s; thread CPU %.3f s = %.1f MB/s\n",
-                lex_ms.count(), rec_ms.count(), lex_ms.count() + rec_ms.count(), docs.size(), mb, found, rounds, best,
-                mb / best, best_cpu, mb / best_cpu);
+        return found;
+    });
     return 0;
 }
