@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -171,15 +170,10 @@ TEST_CASE("entities: a user dictionary adds actors with parents in the shipped o
     CHECK(g.find("ec-1").empty());
 }
 
-TEST_CASE("entities: loading every data file takes well under 200 ms", "[entities][speed]") {
-    const auto t0 = std::chrono::steady_clock::now();
+TEST_CASE("entities: every data file loads", "[entities]") {
+    // How long it takes is the start-up benchmark's business (annals_bench_entities): a timed
+    // check here would fail on a busy machine or under the sanitizers, not on slow code.
     const Gazetteer g = Gazetteer::load(kDataDir);
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    WARN("gazetteer: " << g.entries().size() << " entries, " << g.form_count() << " forms loaded in " << ms << " ms");
     CHECK(g.entries().size() > 8000);
-#ifdef NDEBUG
-    CHECK(ms < 200);
-#else
-    CHECK(ms < 2000); // unoptimized builds: only a sanity bound
-#endif
+    CHECK(g.form_count() > g.entries().size());
 }

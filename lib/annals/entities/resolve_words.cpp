@@ -175,7 +175,9 @@ void Resolver::add_nominal_references() {
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         const auto& c = cands_[i];
         if (c.type != "organization" || c.kind != "name" || keys_[i].empty()) continue;
-        for (std::string_view name : {c.span.of(doc_.text()), std::string_view(c.entry ? c.entry->name : "")}) {
+        // A view of the entry's own name, not of a temporary string.
+        const std::string_view entry_name = c.entry ? std::string_view(c.entry->name) : std::string_view();
+        for (std::string_view name : {c.span.of(doc_.text()), entry_name}) {
             const auto words = split_words(name);
             if (words.size() < 2) continue;
             std::string_view head = words.back();

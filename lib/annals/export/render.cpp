@@ -25,14 +25,21 @@ std::string join_notes(const std::string& a, const std::string& b) {
     return b.empty() ? a : a + "; " + b;
 }
 
+/// The process's one Graphviz context, made on first use and kept: Graphviz 2.42's text
+/// sizing (the pango plugin) remembers the last font name across contexts, so freeing a
+/// context and making another reads freed memory. Used only under the GraphvizGuard lock.
+GVC_t* shared_context() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
+
 /// Layout and rendering with the objects freed in the right order whatever happens.
 class GraphvizRun {
 public:
-    explicit GraphvizRun(const std::string& dot) : gvc_(gvContext()), g_(agmemread(dot.c_str())) {}
+    explicit GraphvizRun(const std::string& dot) : gvc_(shared_context()), g_(agmemread(dot.c_str())) {}
     ~GraphvizRun() {
         if (g_ && laid_out_) gvFreeLayout(gvc_, g_);
         if (g_) agclose(g_);
-        if (gvc_) gvFreeContext(gvc_);
     }
     GraphvizRun(const GraphvizRun&) = delete;
     GraphvizRun& operator=(const GraphvizRun&) = delete;
