@@ -48,4 +48,11 @@ char32_t decode_utf8(std::string_view s, std::size_t& pos) noexcept {
     return cp;
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 } // namespace annals

@@ -1,12 +1,17 @@
 #pragma once
-/// UTF-8 validation and decoding.
+/// UTF-8 validation and decoding, and ASCII case folding.
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace annals {
+
+/// A copy with the ASCII capitals lowered and every other byte kept: how cue words, names and
+/// query strings are compared without case.
+[[nodiscard]] std::string ascii_lower(std::string_view s);
 
 /// Offset of the first byte that does not start or continue a well-formed UTF-8 sequence
 /// (overlongs, surrogates and code points above U+10FFFF are ill-formed), or nullopt.

@@ -29,12 +29,6 @@ bool has_lower(std::string_view s) {
 
 } // namespace
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 EntityCues EntityCues::load(const std::string& data_dir) {
     EntityCues cues;

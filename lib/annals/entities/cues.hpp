@@ -2,6 +2,8 @@
 /// The words that tell what a name is (entities/cues.tsv): titles and roles before person names,
 /// the heads of organization, place and facility names, name particles and group nouns.
 
+#include "annals/core/utf8.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,7 +60,5 @@ private:
     std::size_t max_group_words_ = 0;
 };
 
-/// ASCII lower case; other bytes are kept (cue words and their matches are compared this way).
-[[nodiscard]] std::string ascii_lower(std::string_view s);
 
 } // namespace annals

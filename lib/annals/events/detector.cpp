@@ -1,5 +1,6 @@
 #include "annals/events/detector.hpp"
 
+#include "annals/core/utf8.hpp"
 #include "annals/events/detector_detail.hpp"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ DocContext make_context(std::string_view text, const Segmentation& seg, const st
     doc.entities = &entities;
     doc.timexes = &timexes;
     if (dct && dct->size() >= 10) doc.dct = dct->substr(0, 10);
-    doc.lower_text = lower_word(text);
+    doc.lower_text = ascii_lower(text);
     const auto n = seg.tokens.size();
     doc.entity_of.assign(n, none);
     doc.mention_first.assign(n, none);

@@ -37,7 +37,7 @@ struct DocContext {
     [[nodiscard]] PosTag tag(std::uint32_t i) const noexcept { return (*tags)[i].tag; }
     [[nodiscard]] const std::string& lemma(std::uint32_t i) const noexcept { return (*tags)[i].lemma; }
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return seg->tokens[i].span.of(text); }
-    /// The lower-case text of token `i` (what lower_word(word(i)) gives).
+    /// The lower-case text of token `i` (what ascii_lower(word(i)) gives).
     [[nodiscard]] std::string_view form(std::uint32_t i) const noexcept { return seg->tokens[i].span.of(lower_text); }
     [[nodiscard]] const Entity* entity(int e) const noexcept {
         return e == none ? nullptr : &(*entities)[static_cast<std::size_t>(e)];

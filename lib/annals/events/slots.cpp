@@ -1,4 +1,5 @@
 // What a noun group stands for: its entities, and whether it satisfies a trigger constraint.
+#include "annals/core/utf8.hpp"
 #include "annals/events/detector_detail.hpp"
 #include "annals/events/nominal.hpp"
 
@@ -163,7 +164,7 @@ bool entities_match(const DocContext& doc, const std::vector<int>& entities, con
         bool hit = false;
         for (const int e : entities) {
             const auto& ent = *doc.entity(e);
-            hit = hit || (v.is_lemma ? lower_word(ent.name) == v.name : entity_in_class(ent, v.name, onto, 0));
+            hit = hit || (v.is_lemma ? ascii_lower(ent.name) == v.name : entity_in_class(ent, v.name, onto, 0));
         }
         if (hit && v.negated) return false;
         if (hit) positive_hit = true;

@@ -513,12 +513,6 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
 
 } // namespace
 
-std::string lower_word(std::string_view w) {
-    std::string out(w);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 bool is_negative_contraction(std::string_view w) {
     // Asked of every token: compared in place rather than on a lower-case copy.

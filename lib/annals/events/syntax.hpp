@@ -78,9 +78,6 @@ struct SyntaxInput {
 /// Parses sentence `s` of `in`. Pure function; never throws on odd text.
 [[nodiscard]] SentenceSyntax parse_sentence(const SyntaxInput& in, const Sentence& s);
 
-/// Lower-case ASCII copy of a token's text.
-[[nodiscard]] std::string lower_word(std::string_view w);
-
 /// "don't", "can't", "wasn't", "cannot": an auxiliary or modal and a negation in one token.
 [[nodiscard]] bool is_negative_contraction(std::string_view w);
 

@@ -9,13 +9,6 @@
 
 namespace annals {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -35,9 +28,9 @@ NameIndex::NameIndex(const KnowledgeGraph& kg) : kg_(kg) {
     const Graph& g = kg.graph();
     for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) {
         if (g[v].kind == NodeKind::event) continue;
-        by_name_[lower(g[v].name)].push_back(v);
-        for (const auto& a : g[v].aliases) by_alias_[lower(a)].push_back(v);
-        by_alias_[lower(g[v].key)].push_back(v);
+        by_name_[ascii_lower(g[v].name)].push_back(v);
+        for (const auto& a : g[v].aliases) by_alias_[ascii_lower(a)].push_back(v);
+        by_alias_[ascii_lower(g[v].key)].push_back(v);
     }
     for (auto* m : {&by_name_, &by_alias_})
         for (auto& [k, vs] : *m) {
@@ -51,7 +44,7 @@ namespace {
 /// Letters and digits only, words single-spaced: "The \"Iron\\Gate\"" and "iron gate" meet.
 std::string loose(std::string_view s) {
     std::string out;
-    for (const char c : lower(s)) {
+    for (const char c : ascii_lower(s)) {
         const bool word = std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
         if (word) out += c;
         else if (!out.empty() && out.back() != ' ') out += ' ';
@@ -70,7 +63,7 @@ Resolution NameIndex::resolve(std::string_view name) const {
         r.vertex = v;
         return r;
     }
-    const std::string q = lower(name);
+    const std::string q = ascii_lower(name);
     for (const auto* m : {&by_name_, &by_alias_}) {
         const auto it = m->find(q);
         if (it == m->end()) continue;

@@ -2,6 +2,7 @@
 /// Finding nodes by what a user types: a name, an alias (any mention text) or a key, case-
 /// insensitively, with "did you mean" suggestions by edit distance.
 
+#include "annals/core/utf8.hpp"
 #include "annals/graph/knowledge_graph.hpp"
 
 #include <map>
@@ -41,7 +42,5 @@ private:
 /// Levenshtein distance in bytes, for suggestions.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// ASCII lowercase.
-[[nodiscard]] std::string lower(std::string_view s);
 
 } // namespace annals

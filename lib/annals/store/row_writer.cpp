@@ -46,9 +46,9 @@ void RowWriter::entity(std::string_view key, NodeKind kind, std::string_view nam
     ent_.bind_ref(8, aliases_).bind(9, i64(source_count));
     done(ent_);
     const std::string k(key);
-    names_.emplace_back(lower(name), 0, k);
-    for (const auto a : aliases) names_.emplace_back(lower(a), 1, k);
-    names_.emplace_back(lower(key), 1, k);
+    names_.emplace_back(ascii_lower(name), 0, k);
+    for (const auto a : aliases) names_.emplace_back(ascii_lower(a), 1, k);
+    names_.emplace_back(ascii_lower(key), 1, k);
 }
 
 void RowWriter::entity_source(std::string_view key, std::string_view doc, std::string_view name, std::string_view type,

@@ -50,7 +50,7 @@ KeyResolution resolve_in(Db& db, std::string_view name) {
     // A name match beats an alias (or key) match, as in NameIndex.
     Stmt st(db, "SELECT n.key, e.name FROM names n JOIN entities e ON e.key = n.key WHERE n.name = ?1 AND n.how = ?2 "
                 "ORDER BY n.key");
-    const std::string q = lower(name);
+    const std::string q = ascii_lower(name);
     for (const std::int64_t how : {0, 1}) {
         st.bind(1, q).bind(2, how);
         std::vector<std::pair<std::string, std::string>> hits;
