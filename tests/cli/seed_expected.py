@@ -44,15 +44,24 @@ def _has_relation(record, rel, known):
                                 for r in record["relations"]))
 
 
-def check(record, expected, fail, note):
+def _known_entities(record, expected):
+    """The record's entity for each must entity and place of the reading, by its name."""
     known = {}
     for item in expected["entities"]["must"] + expected["places"]["must"]:
+        e = _best_entity(record, item.get("mentions", [item["name"]]))
+        if e is not None:
+            known[item["name"]] = e
+    return known
+
+
+def check(record, expected, fail, note):
+    known = _known_entities(record, expected)
+    for item in expected["entities"]["must"] + expected["places"]["must"]:
         texts = item.get("mentions", [item["name"]])
-        e = _best_entity(record, texts)
+        e = known.get(item["name"])
         if e is None:
             fail(f"must entity {item['name']!r}: not found")
             continue
-        known[item["name"]] = e
         if e["type"] != item["type"]:
             fail(f"{item['name']!r}: type {e['type']}, expected {item['type']}")
         if "subtype" in item and e["subtype"] != item["subtype"]:
@@ -135,11 +144,7 @@ def _find_event(record, item, known):
 
 
 def check_events(record, expected, fail, note):
-    known = {}
-    for item in expected["entities"]["must"] + expected["places"]["must"]:
-        e = _best_entity(record, item.get("mentions", [item["name"]]))
-        if e is not None:
-            known[item["name"]] = e
+    known = _known_entities(record, expected)
     for item in expected["timexes"]["must"]:
         if not any(t["text"] == item["text"] and t["type"] == item["type"] and t["value"] == item["value"]
                    for t in record["timexes"]):
