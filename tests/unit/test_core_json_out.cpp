@@ -47,3 +47,19 @@ TEST_CASE("json: strings are written as RapidJSON writes them, byte for byte", "
     CHECK(ours("Daesh \"ISIS\"\\\n") == "{\"Daesh \\\"ISIS\\\"\\\\\\n\":\"Daesh \\\"ISIS\\\"\\\\\\n\"}");
     CHECK(ours("Zürich ✓") == rapidjsons("Zürich ✓"));
 }
+
+TEST_CASE("json: keys spelled in the source are written as any other key", "[core][json]") {
+    rapidjson::StringBuffer buf;
+    annals::json::Writer w(buf);
+    w.StartObject();
+    annals::json::key(w, "span");
+    w.StartArray();
+    w.Uint64(1);
+    w.EndArray();
+    annals::json::key(w, std::string_view("text"));
+    annals::json::put(w, "a");
+    annals::json::key(w, "x");
+    w.Null();
+    w.EndObject();
+    CHECK(std::string(buf.GetString()) == R"({"span":[1],"text":"a","x":null})");
+}

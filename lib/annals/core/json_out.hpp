@@ -40,6 +40,20 @@ public:
         EndValue(true);
     }
 
+    /// An object key spelled in the source: known length, nothing to escape (checked in debug
+    /// builds), so the copy is a few moves instead of a call.
+    template <std::size_t N>
+    void literal_key(const char (&k)[N]) {
+        static_assert(N > 1, "a key is not empty");
+        RAPIDJSON_ASSERT(!needs_escape({k, N - 1}));
+        Prefix(rapidjson::kStringType);
+        char* out = os_->Push(N + 1);
+        out[0] = '"';
+        std::memcpy(out + 1, k, N - 1);
+        out[N] = '"';
+        EndValue(true);
+    }
+
 private:
     // The bytes RapidJSON's UTF-8 writer escapes: control characters, quote, backslash. Eight
     // bytes at a time with the classic bit tricks (a byte is zero / below n), as the escape
@@ -71,6 +85,11 @@ private:
 inline void put(Writer& w, std::string_view s) { w.string(s); }
 /// An object key.
 inline void key(Writer& w, std::string_view k) { w.string(k); }
+/// An object key written as a literal in the source.
+template <std::size_t N>
+void key(Writer& w, const char (&k)[N]) {
+    w.literal_key(k);
+}
 /// A string, or null when absent.
 inline void put_opt(Writer& w, const std::optional<std::string>& s) {
     if (s) put(w, *s);
