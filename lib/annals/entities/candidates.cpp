@@ -21,8 +21,8 @@ bool acronym(std::string_view w) {
 
 bool initial(std::string_view w) { return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'; }
 
-bool connector(std::string_view w) {
-    const auto l = ascii_lower(w);
+/// `l` in lower case.
+bool connector(std::string_view l) {
     return l == "of" || l == "the" || l == "and" || l == "for" || l == "to" || l == "on" || l == "&";
 }
 
@@ -47,20 +47,20 @@ private:
     const DocView& doc_;
     std::vector<NameCandidate>& out_;
 
-    int add(std::uint32_t first, std::uint32_t last, std::string type, std::string rule) {
+    int add(std::uint32_t first, std::uint32_t last, std::string_view type, std::string_view rule) {
         NameCandidate c;
         c.first = first;
         c.last = last;
         c.span = {doc_.seg().tokens[first].span.begin, doc_.core(last - 1).end};
         c.sentence = doc_.sentence_of(first);
-        c.type = std::move(type);
-        c.rule = std::move(rule);
+        c.type = type;
+        c.rule = rule;
         out_.push_back(std::move(c));
         return static_cast<int>(out_.size() - 1);
     }
 
-    int add_entry(std::uint32_t first, std::uint32_t last, const GazEntry* entry, std::string rule) {
-        const int i = add(first, last, entry->type, std::move(rule));
+    int add_entry(std::uint32_t first, std::uint32_t last, const GazEntry* entry, std::string_view rule) {
+        const int i = add(first, last, entry->type, rule);
         out_[i].entry = entry;
         out_[i].subtype = entry->subtype;
         return i;
@@ -82,11 +82,11 @@ private:
         if (r >= last || !doc_.cue(r, Cue::role) || !is_plural(doc_.word(r))) return false;
         const int group = add(first, r + 1, "group", "cue/plural-role");
         out_[group].kind = "nominal";
-        out_[group].group = ascii_lower(doc_.word(r));
+        out_[group].group = doc_.lower_word(r);
         std::uint32_t k = r + 1;
-        if (k < last && ascii_lower(doc_.word(k)) == "of") {
+        if (k < last && doc_.lower_word(k) == "of") {
             ++k;
-            if (k < last && ascii_lower(doc_.word(k)) == "the") ++k;
+            if (k < last && doc_.lower_word(k) == "the") ++k;
             if (k < last) {
                 const auto before = out_.size();
                 parse(k, last, last);
@@ -103,7 +103,7 @@ private:
     std::uint32_t name_start(std::uint32_t r, std::uint32_t last) const {
         std::uint32_t k = r + 1;
         while (k < last && (doc_.cue(k, Cue::role) || doc_.cue(k, Cue::role_mod))) ++k;
-        if (k < last && (ascii_lower(doc_.word(k)) == "of" || ascii_lower(doc_.word(k)) == "for")) {
+        if (k < last && (doc_.lower_word(k) == "of" || doc_.lower_word(k) == "for")) {
             // The name is the longest tail of person words, leaving the complement one word.
             std::uint32_t n = last;
             while (n > k + 2 && doc_.person_word(n - 1)) --n;
@@ -134,7 +134,7 @@ private:
         const int person = add(n, last, "person", honorific ? "cue/honorific" : "cue/role");
         if (!honorific) {
             const Span role{doc_.seg().tokens[role_first].span.begin, doc_.seg().tokens[n - 1].span.end};
-            out_[person].role = std::string(role.of(doc_.text()));
+            out_[person].role = role.of(doc_.text());
             out_[person].represents = represented_in_role(role_first, n);
         }
         if (role_first > first) {
@@ -155,10 +155,10 @@ private:
     /// "President of France": a country or body named whole in the role's complement.
     int represented_in_role(std::uint32_t role_first, std::uint32_t name) {
         for (auto k = role_first; k + 1 < name; ++k) {
-            const auto w = ascii_lower(doc_.word(k));
+            const auto w = doc_.lower_word(k);
             if (w != "of" && w != "for") continue;
             auto s = k + 1;
-            if (s < name && ascii_lower(doc_.word(s)) == "the") ++s;
+            if (s < name && doc_.lower_word(s) == "the") ++s;
             const GazEntry* entry = nullptr;
             if (s < name && doc_.gazetteer_match(s, name, entry) == name - s &&
                 (entry->type == "gpe" || entry->type == "organization"))
@@ -171,7 +171,7 @@ private:
     bool parse_headed(std::uint32_t first, std::uint32_t last) {
         const auto lastw = last - 1;
         if (last - first < 2) return false;
-        const bool org_first = doc_.cue(first, Cue::org_first) && ascii_lower(doc_.word(first + 1)) == "of";
+        const bool org_first = doc_.cue(first, Cue::org_first) && doc_.lower_word(first + 1) == "of";
         if (doc_.cue(lastw, Cue::org_head) || org_first) {
             add(first, last, "organization", org_first ? "cue/org-first" : "cue/org-head");
             return true;
@@ -229,7 +229,7 @@ private:
                 continue;
             }
             if (!doc_.is_word(k) || doc_.person_word(k) || doc_.demonym(k) ||
-                doc_.cue(k, Cue::role) || doc_.cue(k, Cue::role_mod) || connector(doc_.word(k)))
+                doc_.cue(k, Cue::role) || doc_.cue(k, Cue::role_mod) || connector(doc_.lower_word(k)))
                 return false;
             ++k;
         }
@@ -271,7 +271,7 @@ private:
     /// A name in no dictionary: several person words are a person; other runs of several
     /// words an organization; a single word waits for the document to type it.
     void add_unknown(std::uint32_t first, std::uint32_t last) {
-        auto edge = [&](std::uint32_t k) { return !doc_.is_word(k) || doc_.cue(k, Cue::particle) || connector(doc_.word(k)); };
+        auto edge = [&](std::uint32_t k) { return !doc_.is_word(k) || doc_.cue(k, Cue::particle) || connector(doc_.lower_word(k)); };
         while (first < last && edge(first)) ++first;
         while (last > first && edge(last - 1)) --last;
         if (first >= last) return;
@@ -295,15 +295,15 @@ private:
 };
 
 bool connector_ok(const DocView& doc, std::uint32_t first, std::uint32_t j, std::uint32_t end) {
-    const auto w = ascii_lower(doc.word(j));
+    const auto w = doc.lower_word(j);
     bool cued = false, has_of = false;
     for (auto k = first; k < j; ++k) {
         cued |= doc.cue(k, Cue::role) || doc.cue(k, Cue::org_first) || doc.cue(k, Cue::org_head) ||
                 doc.cue(k, Cue::place_head) || doc.cue(k, Cue::fac_head);
-        has_of |= ascii_lower(doc.word(k)) == "of";
+        has_of |= doc.lower_word(k) == "of";
     }
     if (w == "of" || w == "for") return cued;
-    if (w == "the") return j > first && ascii_lower(doc.word(j - 1)) == "of";
+    if (w == "the") return j > first && doc.lower_word(j - 1) == "of";
     // "Ministry of Industry and Trade", but not "Luigi Di Maio and US Secretary ...": "and"
     // joins the common words of a name, never two people or places.
     if (w == "and") return cued && has_of && !doc.person_word(j - 1) && !doc.person_word(j + 1);
@@ -333,7 +333,7 @@ std::uint32_t run_end(const DocView& doc, std::uint32_t first, std::uint32_t end
             break;
         }
         // "of the" needs the name word after "the": "Ministers of the Arctic Council".
-        const bool of_the = j + 2 < end && ascii_lower(doc.word(j)) == "of" && ascii_lower(doc.word(j + 1)) == "the" &&
+        const bool of_the = j + 2 < end && doc.lower_word(j) == "of" && doc.lower_word(j + 1) == "the" &&
                             doc.name_word(j + 2);
         if (j + 1 < end && doc.is_word(j) && (doc.name_word(j + 1) || of_the) && connector_ok(doc, first, j, end)) {
             j += of_the ? 2 : 1;
@@ -354,7 +354,7 @@ std::uint32_t group_at(const DocView& doc, std::uint32_t i, std::uint32_t end, s
         for (auto k = i; k < i + n && words; ++k) words = doc.is_word(k);
         if (!words) continue;
         const Span s{doc.seg().tokens[i].span.begin, doc.core(i + n - 1).end};
-        const auto* name = doc.cues().group(ascii_lower(s.of(doc.text())));
+        const auto* name = doc.cues().group(doc.lower(s));
         if (!name) continue;
         NameCandidate c;
         c.first = i;

@@ -66,6 +66,15 @@ std::uint16_t EntityCues::bits(std::string_view word) const {
     return out;
 }
 
+std::uint16_t EntityCues::bits(std::string_view word, std::string_view lower) const {
+    std::uint16_t out = 0;
+    // Exact cues have no lower-case letter: most words cannot be one.
+    if (!has_lower(word))
+        if (auto it = exact_.find(word); it != exact_.end()) out |= it->second;
+    if (auto it = folded_.find(lower); it != folded_.end()) out |= it->second;
+    return out;
+}
+
 bool EntityCues::is(std::string_view word, Cue cue) const {
     const auto bit = static_cast<std::uint16_t>(cue);
     if (auto it = exact_.find(word); it != exact_.end() && (it->second & bit)) return true;

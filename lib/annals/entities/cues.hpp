@@ -37,6 +37,8 @@ public:
 
     /// Every cue of `word` as a bit set of Cue values.
     [[nodiscard]] std::uint16_t bits(std::string_view word) const;
+    /// bits(word) for a caller that has `lower`, ascii_lower(word), at hand.
+    [[nodiscard]] std::uint16_t bits(std::string_view word, std::string_view lower) const;
 
     /// The canonical name of the group a lower-case phrase names ("security forces"), or nullptr.
     [[nodiscard]] const std::string* group(std::string_view phrase) const;

@@ -1,6 +1,7 @@
 #include "annals/entities/doc_view.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 namespace annals::detail {
@@ -10,9 +11,31 @@ namespace {
 bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 bool lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
+/// ascii_lower() in place, eight bytes at a time: the whole text of every document goes
+/// through it. A byte gets 0x20 added when it is below 0x80, at least 'A' and at most 'Z'.
+void lower_ascii_in_place(std::string& s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    std::size_t k = 0;
+    for (; k + 8 <= s.size(); k += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, s.data() + k, 8);
+        const std::uint64_t low7 = x & ~high;
+        const std::uint64_t ge_a = low7 + ones * (0x80 - 'A'); // high bit: byte >= 'A'
+        const std::uint64_t gt_z = low7 + ones * (0x7F - 'Z'); // high bit: byte > 'Z'
+        const std::uint64_t upper = (ge_a ^ gt_z) & ~x & high;
+        x |= upper >> 2;
+        std::memcpy(s.data() + k, &x, 8);
+    }
+    for (; k < s.size(); ++k)
+        if (upper_ascii(s[k])) s[k] = static_cast<char>(s[k] - 'A' + 'a');
+}
+
 /// The span without a possessive ending: 's and ’s, or a lone apostrophe after s ("Forces'").
 Span strip_possessive(Span s, std::string_view text) {
     const auto w = s.of(text);
+    // Asked of every word: most end in none of the tails' last bytes.
+    if (w.empty() || (w.back() != 's' && w.back() != 'S' && w.back() != '\'' && w.back() != '\x99')) return s;
     for (std::string_view tail : {"'s", "\u2019s", "'S"})
         if (w.size() > tail.size() + 1 && w.ends_with(tail)) return {s.begin, s.end - tail.size()};
     for (std::string_view tail : {"s'", "s\u2019"})
@@ -31,12 +54,18 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
         else if (times[t].end <= seg.tokens[i].span.begin) ++t;
         else blocked_[i++] = true;
     }
-    matches_.resize(seg.tokens.size());
+    matches_.assign(seg.tokens.size(), MatchRange{});
+    match_pool_.clear();
     common_.assign(seg.tokens.size(), -1);
     name_.assign(seg.tokens.size(), -1);
     demonyms_.assign(seg.tokens.size(), nullptr);
     demonym_known_.assign(seg.tokens.size(), false);
     cues_of_.assign(seg.tokens.size(), 0);
+    starts_.assign(seg.tokens.size(), -1);
+    // Lower-cased once per document: every gazetteer window and cue lookup is a view into it.
+    lowered_.assign(text);
+    lower_ascii_in_place(lowered_);
+    cores_.clear();
     cores_.reserve(seg.tokens.size());
     for (const auto& t : seg.tokens)
         cores_.push_back(t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span);
@@ -61,30 +90,56 @@ void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
     bool any_lower = false;
     for (auto i = first; i < last; ++i) {
         const auto w = token(i);
-        any_lower |= std::any_of(w.begin(), w.end(), lower_ascii);
+        if (!any_lower) any_lower = std::any_of(w.begin(), w.end(), lower_ascii);
         if (!is_word(i)) continue;
         ++words;
         if (lower_ascii(w.front())) {
             ++lower;
             if (w.size() >= 4) ++long_lower;
         }
+        // A long lower-case word in a line with lower case: no headline (headline_ is false).
+        if (any_lower && long_lower > 0) return;
     }
     const bool headline = words >= 2 && (!any_lower || (words >= 4 && long_lower == 0 && lower * 3 < words));
     for (auto i = first; i < last; ++i) headline_[i] = headline;
 }
 
-std::string_view DocView::token(std::uint32_t i) const noexcept { return seg_.tokens[i].span.of(text_); }
+DocView::Scratch& DocView::thread_scratch() {
+    thread_local Scratch scratch;
+    return scratch;
+}
 
-bool DocView::is_word(std::uint32_t i) const noexcept { return seg_.tokens[i].kind == TokenKind::word; }
+bool DocView::plain(Span s) const noexcept {
+    const auto w = s.of(text_);
+    if (w.empty() || w.front() == ' ' || w.back() == ' ') return false;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        const auto u = static_cast<unsigned char>(w[k]);
+        if (u > ' ' && u < 0x80) continue;
+        if (u != ' ' || w[k - 1] == ' ' || w[k - 1] == '-' || w[k + 1] == '-') return false;
+    }
+    return true;
+}
+
+bool DocView::may_start(std::uint32_t i) const {
+    if (starts_[i] < 0) starts_[i] = (plain(cores_[i]) ? gaz_.may_start_folded(lower_word(i)) : gaz_.may_start(word(i))) ? 1 : 0;
+    return starts_[i] == 1;
+}
 
 namespace {
+
+/// Transparent hashing: the cache is asked with views, a string is made only to insert.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 /// Per thread, the answers of common_word() for one lexicon: the lexicon's morphology is the
 /// costly part of the entity stage, and the same words come back in every document. Bounded:
 /// emptied when it grows past its limit.
 struct CommonCache {
     std::uint64_t lexicon = 0;
-    std::unordered_map<std::string, bool> words;
+    std::string lower; ///< the word asked, lowered into a reused buffer
+    std::unordered_map<std::string, bool, ViewHash, std::equal_to<>> words;
 };
 
 } // namespace
@@ -95,10 +150,12 @@ bool DocView::common_word(std::string_view word) const {
         cache.words.clear();
         cache.lexicon = lex_.id();
     }
-    auto lower = ascii_lower(word);
-    if (auto it = cache.words.find(lower); it != cache.words.end()) return it->second;
-    const bool common = lexicon_common_word(lower);
-    cache.words.emplace(std::move(lower), common);
+    cache.lower.assign(word);
+    for (char& c : cache.lower)
+        if (upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
+    if (auto it = cache.words.find(std::string_view(cache.lower)); it != cache.words.end()) return it->second;
+    const bool common = lexicon_common_word(cache.lower);
+    cache.words.emplace(cache.lower, common);
     return common;
 }
 
@@ -123,13 +180,13 @@ bool DocView::compute_name_word(std::uint32_t i) const {
     const bool cap = upper_ascii(w.front()) || static_cast<unsigned char>(w.front()) >= 0xC0;
     if (!cap) {
         // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name.
+        if (in_headline(i) || i == seg_.sentences[sentence_of_[i]].first_token) return false;
         const auto dash = w.find('-');
-        return dash != std::string_view::npos && dash + 1 < w.size() && upper_ascii(w[dash + 1]) &&
-               !in_headline(i) && i != seg_.sentences[sentence_of_[i]].first_token;
+        return dash != std::string_view::npos && dash + 1 < w.size() && upper_ascii(w[dash + 1]);
     }
     if (in_headline(i)) {
-        if (!lex_.closed_lemma(ascii_lower(w)).empty()) return false;
-        return gaz_.may_start(w) || !common_word(w) || cues_.is(w, Cue::org_head);
+        if (!lex_.closed_lemma(lower_word(i)).empty()) return false;
+        return may_start(i) || !common_word(w) || cue(i, Cue::org_head);
     }
     const auto& sent = seg_.sentences[sentence_of_[i]];
     const bool initial = i == sent.first_token ||
@@ -140,7 +197,7 @@ bool DocView::compute_name_word(std::uint32_t i) const {
     // "The" starts a sentence far more often than "The Hague".
     const GazEntry* entry = nullptr;
     const auto end = sent.first_token + sent.token_count;
-    return gaz_.may_start(w) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(ascii_lower(w)).empty() ? 1U : 2U);
+    return may_start(i) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(lower_word(i)).empty() ? 1U : 2U);
 }
 
 bool DocView::person_word(std::uint32_t i) const {
@@ -154,19 +211,21 @@ bool DocView::person_word(std::uint32_t i) const {
 const CountryInfo* DocView::demonym(std::uint32_t i) const {
     if (!demonym_known_[i]) {
         demonym_known_[i] = true;
-        if (is_word(i)) demonyms_[i] = gaz_.country_by_demonym(word(i));
+        if (is_word(i))
+            demonyms_[i] = plain(cores_[i]) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
+                                            : gaz_.country_by_demonym(word(i));
     }
     return demonyms_[i];
 }
 
 bool DocView::cue(std::uint32_t i, Cue c) const {
-    if (!(cues_of_[i] & 0x8000U)) cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i)));
+    if (!(cues_of_[i] & 0x8000U)) cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i), lower_word(i)));
     return (cues_of_[i] & static_cast<std::uint16_t>(c)) != 0;
 }
 
 std::uint32_t DocView::gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const {
     entry = nullptr;
-    const auto& found = matches(first);
+    const auto found = matches(first);
     // Longest first: the matches are stored shortest first.
     for (auto it = found.rbegin(); it != found.rend(); ++it) {
         if (first + it->first > limit) continue;
@@ -176,11 +235,18 @@ std::uint32_t DocView::gazetteer_match(std::uint32_t first, std::uint32_t limit,
     return 0;
 }
 
-const std::vector<std::pair<std::uint32_t, const GazEntry*>>& DocView::matches(std::uint32_t first) const {
+std::span<const DocView::Match> DocView::matches(std::uint32_t first) const {
     auto& slot = matches_[first];
-    if (slot.computed) return slot.found;
-    slot.computed = true;
-    if (!is_word(first) || !gaz_.may_start(word(first))) return slot.found;
+    if (!slot.computed) {
+        slot.computed = true;
+        slot.begin = static_cast<std::uint32_t>(match_pool_.size());
+        if (is_word(first) && may_start(first)) find_matches(first);
+        slot.count = static_cast<std::uint32_t>(match_pool_.size()) - slot.begin;
+    }
+    return std::span<const Match>(match_pool_).subspan(slot.begin, slot.count);
+}
+
+void DocView::find_matches(std::uint32_t first) const {
     const auto max_words = gaz_.max_words();
     const auto end = seg_.sentences[sentence_of_[first]].first_token + seg_.sentences[sentence_of_[first]].token_count;
     std::uint32_t spaces = 0;
@@ -190,12 +256,17 @@ const std::vector<std::pair<std::uint32_t, const GazEntry*>>& DocView::matches(s
         if (j > first && seg_.tokens[j].space_before && ++spaces >= max_words) break;
         if (seg_.tokens[j].blank_line_before && j > first) break;
         if (!is_word(j) && seg_.tokens[j].kind != TokenKind::number) continue;
-        const auto window = Span{seg_.tokens[first].span.begin, cores_[j].end}.of(text_);
-        if (const auto* e = gaz_.find_best(window)) slot.found.emplace_back(j - first + 1, e);
+        // Most windows are plain ASCII: then the lowered text is already their folded form.
+        const Span span{seg_.tokens[first].span.begin, cores_[j].end};
+        const auto window = span.of(text_);
+        const bool is_plain = plain(span);
+        const auto* e = is_plain ? gaz_.find_best_folded(window, lower(span)) : gaz_.find_best(window);
+        if (e) match_pool_.emplace_back(j - first + 1, e);
         if (possessive(j)) break;
-        if (j + 1 < end && seg_.tokens[j + 1].space_before && !gaz_.may_continue(window)) break;
+        if (j + 1 < end && seg_.tokens[j + 1].space_before &&
+            !(is_plain ? gaz_.may_continue_folded(lower(span)) : gaz_.may_continue(window)))
+            break;
     }
-    return slot.found;
 }
 
 } // namespace annals::detail

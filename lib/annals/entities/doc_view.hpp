@@ -11,30 +11,37 @@
 #include "annals/text/segment.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace annals::detail {
 
-/// One stretch of text that names or refers to an entity.
+/// One stretch of text that names or refers to an entity. Candidates live no longer than the
+/// DocView and the Gazetteer they came from, so their strings are views: of literals, of the
+/// loaded data, or of the document (its text or its lower-cased copy). A document has
+/// thousands of candidates; copying strings into each was a large part of the stage's time.
 struct NameCandidate {
     std::uint32_t first = 0; ///< first token
     std::uint32_t last = 0;  ///< one past the last token
     Span span;               ///< text span, a final possessive ('s) left out
     std::size_t sentence = 0;
-    std::string kind = "name";       ///< name | nominal | demonym
-    std::string type;                ///< entity type; empty: a single word typed later from the document
-    std::string subtype;
+    std::string_view kind = "name";  ///< name | nominal | demonym
+    std::string_view type;           ///< entity type; empty: a single word typed later from the document
+    std::string_view subtype;
     const GazEntry* entry = nullptr; ///< the dictionary or gazetteer entry it names
-    std::string group;               ///< group entities: the canonical group name
-    std::string role;                ///< persons: the title or office written before the name
+    std::string_view group;          ///< group entities: the canonical group name
+    std::string_view role;           ///< persons: the title or office written before the name
     int represents = -1;             ///< persons: the candidate of the country or body they act for
     int member_of = -1;              ///< the candidate of the organization it is part of
-    std::string rule;                ///< which rule made it
+    std::string_view rule;           ///< which rule made it
 };
 
-/// A document's text, tokens and tags, with the loaded resources and word-level tests.
+/// A document's text, tokens and tags, with the loaded resources and word-level tests. Its
+/// per-token tables live in storage of the calling thread, reused from document to document:
+/// a thread holds at most one DocView at a time, and views it hands out (lower(), candidates'
+/// strings) end with it.
 class DocView {
 public:
     DocView(std::string_view text, const Segmentation& seg, const std::vector<TaggedToken>& tags,
@@ -47,14 +54,19 @@ public:
     [[nodiscard]] const Lexicon& lex() const noexcept { return lex_; }
 
     /// The token as written.
-    [[nodiscard]] std::string_view token(std::uint32_t i) const noexcept;
+    [[nodiscard]] std::string_view token(std::uint32_t i) const noexcept { return seg_.tokens[i].span.of(text_); }
+    /// The text of a span of the document in ASCII lower case (ascii_lower() without a copy).
+    [[nodiscard]] std::string_view lower(Span s) const noexcept { return s.of(lowered_); }
+    /// token(i) and word(i) in ASCII lower case.
+    [[nodiscard]] std::string_view lower_token(std::uint32_t i) const noexcept { return lower(seg_.tokens[i].span); }
+    [[nodiscard]] std::string_view lower_word(std::uint32_t i) const noexcept { return lower(cores_[i]); }
     /// The token's span without a final possessive ('s, ’s, or the ' of a plural).
     [[nodiscard]] Span core(std::uint32_t i) const noexcept { return cores_[i]; }
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return cores_[i].of(text_); }
     /// True when the token ends in a possessive, which ends any name.
     [[nodiscard]] bool possessive(std::uint32_t i) const noexcept { return cores_[i].end != seg_.tokens[i].span.end; }
     [[nodiscard]] PosTag tag(std::uint32_t i) const noexcept { return tags_.empty() ? PosTag::NN : tags_[i].tag; }
-    [[nodiscard]] bool is_word(std::uint32_t i) const noexcept;
+    [[nodiscard]] bool is_word(std::uint32_t i) const noexcept { return seg_.tokens[i].kind == TokenKind::word; }
     /// The sentence index of every token.
     [[nodiscard]] std::size_t sentence_of(std::uint32_t i) const noexcept { return sentence_of_[i]; }
 
@@ -89,21 +101,50 @@ private:
     void mark_headline(std::uint32_t first, std::uint32_t last);
     [[nodiscard]] bool lexicon_common_word(const std::string& lower) const;
     [[nodiscard]] bool compute_name_word(std::uint32_t i) const;
+    /// True when normalize_name() leaves the span's text as it is and folding it is ASCII
+    /// lowering: no byte above 0x7F, no white space but single spaces inside, none beside a dash.
+    [[nodiscard]] bool plain(Span s) const noexcept;
+    /// Gazetteer::may_start() of word(i), looked up once per token.
+    [[nodiscard]] bool may_start(std::uint32_t i) const;
+    using Match = std::pair<std::uint32_t, const GazEntry*>;
     /// Every dictionary name starting at token `first` (length in tokens, entry), shortest
-    /// first, up to the sentence end; found once per token.
-    const std::vector<std::pair<std::uint32_t, const GazEntry*>>& matches(std::uint32_t first) const;
+    /// first, up to the sentence end; found once per token. Valid until the next call.
+    std::span<const Match> matches(std::uint32_t first) const;
+    /// Appends the matches of token `first` to match_pool_.
+    void find_matches(std::uint32_t first) const;
 
-    struct Matches {
+    /// Where a token's matches lie in match_pool_: one pool per document, not a vector per token.
+    struct MatchRange {
+        std::uint32_t begin = 0;
+        std::uint32_t count = 0;
         bool computed = false;
-        std::vector<std::pair<std::uint32_t, const GazEntry*>> found;
     };
-    // Caches of this one document: a DocView lives on one thread for one call.
-    mutable std::vector<Matches> matches_;
-    mutable std::vector<std::int8_t> common_;     ///< per token: -1 unknown, else common_word()
-    mutable std::vector<std::int8_t> name_;       ///< per token: -1 unknown, else name_word()
-    mutable std::vector<const CountryInfo*> demonyms_;
-    mutable std::vector<bool> demonym_known_;
-    mutable std::vector<std::uint16_t> cues_of_;  ///< per token: 0x8000 when looked up, | cue bits
+    /// The per-token tables of one document, kept per thread and refilled for each document
+    /// so that a document costs no allocation once a thread has seen a larger one.
+    struct Scratch {
+        std::vector<MatchRange> matches;
+        std::vector<Match> match_pool;
+        std::vector<std::int8_t> common, name, starts;
+        std::vector<const CountryInfo*> demonyms;
+        std::vector<bool> demonym_known, headline, blocked;
+        std::vector<std::uint16_t> cues_of;
+        std::vector<Span> cores;
+        std::vector<std::size_t> sentence_of;
+        std::string lowered;
+    };
+    /// This thread's scratch; a thread holds one DocView at a time.
+    static Scratch& thread_scratch();
+
+    Scratch& scratch_ = thread_scratch();
+    // Caches of this one document, filled as they are asked (const members may fill them).
+    std::vector<MatchRange>& matches_ = scratch_.matches;
+    std::vector<Match>& match_pool_ = scratch_.match_pool;
+    std::vector<std::int8_t>& common_ = scratch_.common; ///< per token: -1 unknown, else common_word()
+    std::vector<std::int8_t>& name_ = scratch_.name;     ///< per token: -1 unknown, else name_word()
+    std::vector<const CountryInfo*>& demonyms_ = scratch_.demonyms;
+    std::vector<bool>& demonym_known_ = scratch_.demonym_known;
+    std::vector<std::uint16_t>& cues_of_ = scratch_.cues_of; ///< per token: 0x8000 when looked up, | cue bits
+    std::vector<std::int8_t>& starts_ = scratch_.starts;     ///< per token: -1 unknown, else may_start()
 
     std::string_view text_;
     const Segmentation& seg_;
@@ -111,10 +152,11 @@ private:
     const Lexicon& lex_;
     const Gazetteer& gaz_;
     const EntityCues& cues_;
-    std::vector<Span> cores_;
-    std::vector<std::size_t> sentence_of_;
-    std::vector<bool> headline_; ///< per token
-    std::vector<bool> blocked_; ///< inside a time expression ("Monday", "September 2014")
+    std::vector<Span>& cores_ = scratch_.cores;
+    std::string& lowered_ = scratch_.lowered; ///< the text in ASCII lower case, byte for byte
+    std::vector<std::size_t>& sentence_of_ = scratch_.sentence_of;
+    std::vector<bool>& headline_ = scratch_.headline; ///< per token
+    std::vector<bool>& blocked_ = scratch_.blocked;   ///< inside a time expression ("Monday", "September 2014")
 };
 
 /// Every name candidate of the document, in text order, none overlapping.

@@ -19,35 +19,36 @@ struct Built {
 void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view text) {
     if (e.type.empty()) {
         e.type = c.type;
-        if (!c.subtype.empty()) e.subtype = c.subtype;
+        if (!c.subtype.empty()) e.subtype = std::string(c.subtype);
     }
     if (c.entry) {
         e.name = c.entry->name;
         if (c.entry->geo) e.geo = c.entry->geo;
-        if (!c.entry->country.empty()) e.attributes.emplace("country", c.entry->country);
+        if (!c.entry->country.empty()) e.attributes.try_emplace("country", c.entry->country);
     } else if (c.type == "group") {
         e.name = c.group;
     } else if (c.kind == "name" && c.span.size() > e.name.size()) {
         e.name = normalize_name(c.span.of(text));
     }
-    if (!c.role.empty()) e.attributes.emplace("role", normalize_name(c.role));
+    if (!c.role.empty() && !e.attributes.contains("role")) e.attributes.emplace("role", normalize_name(c.role));
 }
 
-Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands, const std::vector<std::string>& keys,
+Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands, std::vector<std::string> keys_in,
                      std::vector<Entity>& entities) {
     Built b;
-    b.keys = keys;
+    b.keys = std::move(keys_in);
+    const auto& keys = b.keys;
     for (std::size_t i = 0; i < cands.size(); ++i) {
         const auto& c = cands[i];
         if (keys[i].empty() || c.type.empty()) continue;
-        auto [it, fresh] = b.index.emplace(keys[i], entities.size());
+        auto [it, fresh] = b.index.try_emplace(keys[i], entities.size());
         if (fresh) {
             entities.emplace_back();
             entities.back().key = keys[i];
         }
         auto& e = entities[it->second];
         fill_from_candidate(e, c, doc.text());
-        e.mentions.push_back(Mention{c.span, std::string(c.span.of(doc.text())), c.sentence, c.kind});
+        e.mentions.push_back(Mention{c.span, std::string(c.span.of(doc.text())), c.sentence, std::string(c.kind)});
     }
     return b;
 }
@@ -122,7 +123,8 @@ void build_entities(const DocView& doc, std::vector<NameCandidate>& cands, std::
     Resolver resolver(doc, cands);
     resolver.run();
     std::vector<Entity> found;
-    const auto built = group_mentions(doc, cands, resolver.keys(), found);
+    found.reserve(cands.size()); // no entity is moved as the list grows
+    const auto built = group_mentions(doc, cands, resolver.take_keys(), found);
     // Ids by first mention: candidates are in text order, so entities already are.
     for (std::size_t i = 0; i < found.size(); ++i) found[i].id = "E" + std::to_string(entities.size() + i + 1);
     RelationWriter w(relations, found);

@@ -208,9 +208,46 @@ std::vector<const GazEntry*> Gazetteer::find(std::string_view text, MatchCase mo
     return out;
 }
 
+namespace {
+
+/// What find() would put first among the postings of one folded form, without building the
+/// list: the first of the order (exact, kind, population, item) over the accepted postings is
+/// the first over their entries, since an entry's exactness is that of its best posting.
+const GazEntry* best_posting(const Gazetteer::Impl& g, const std::vector<detail::Posting>& postings,
+                             std::string_view norm, std::string_view folded, MatchCase mode) {
+    const bool query_has_upper = has_upper_ascii_or_fold_change(norm, folded);
+    auto order = [&](const detail::Posting& p, bool exact) {
+        const auto& e = g.entries[p.item];
+        return std::make_tuple(!exact, kind_rank(e), -static_cast<double>(e.population), p.item);
+    };
+    const detail::Posting* best = nullptr;
+    bool best_exact = false;
+    for (const auto& p : postings) {
+        const bool exact = g.forms[p.form] == norm;
+        const bool ok = exact || (!g.acronym[p.form] && mode != MatchCase::exact && (mode == MatchCase::any || query_has_upper));
+        if (!ok) continue;
+        if (!best || order(p, exact) < order(*best, best_exact)) {
+            best = &p;
+            best_exact = exact;
+        }
+    }
+    return best ? &g.entries[best->item] : nullptr;
+}
+
+} // namespace
+
 const GazEntry* Gazetteer::find_best(std::string_view text, MatchCase mode) const {
-    auto all = find(text, mode);
-    return all.empty() ? nullptr : all.front();
+    thread_local std::string buf;
+    const auto it = impl_->names.find(fold_into(text, buf));
+    if (it == impl_->names.end()) return nullptr;
+    const std::string norm = normalize_name(text);
+    return best_posting(*impl_, it->second, norm, fold_normalized(norm), mode);
+}
+
+const GazEntry* Gazetteer::find_best_folded(std::string_view text, std::string_view folded, MatchCase mode) const {
+    const auto it = impl_->names.find(folded);
+    if (it == impl_->names.end()) return nullptr;
+    return best_posting(*impl_, it->second, text, folded, mode);
 }
 
 std::vector<const GazEntry*> Gazetteer::cities(std::string_view text, MatchCase mode) const {
@@ -239,6 +276,26 @@ const CountryInfo* Gazetteer::country_by_demonym(std::string_view word, MatchCas
     return all.empty() ? nullptr : all.front();
 }
 
+const CountryInfo* Gazetteer::country_by_demonym_folded(std::string_view word, std::string_view folded,
+                                                         MatchCase mode) const {
+    const auto it = impl_->demonyms.find(folded);
+    if (it == impl_->demonyms.end()) return nullptr;
+    const bool query_has_upper = has_upper_ascii_or_fold_change(word, folded);
+    // The first of countries_by_demonym()'s stable order: ties keep the first posting.
+    auto order = [](const CountryInfo* c) {
+        return std::make_tuple(!c->entry->has_flag("independent"), -static_cast<double>(c->entry->population));
+    };
+    const CountryInfo* best = nullptr;
+    for (const auto& p : it->second) {
+        const bool exact = impl_->forms[p.form] == word;
+        if (!exact && (impl_->acronym[p.form] || mode == MatchCase::exact || (mode != MatchCase::any && !query_has_upper)))
+            continue;
+        const CountryInfo* c = &impl_->countries[p.item];
+        if (!best || order(c) < order(best)) best = c;
+    }
+    return best;
+}
+
 const CountryInfo* Gazetteer::country(std::string_view code) const {
     auto it = impl_->codes.find(code);
     return it == impl_->codes.end() ? nullptr : &impl_->countries[it->second];
@@ -261,6 +318,14 @@ bool Gazetteer::may_start(std::string_view word) const {
 bool Gazetteer::may_continue(std::string_view text) const {
     thread_local std::string buf;
     return impl_->prefixes.find(fold_into(text, buf)) != impl_->prefixes.end();
+}
+
+bool Gazetteer::may_start_folded(std::string_view folded) const {
+    return impl_->first_words.find(folded) != impl_->first_words.end();
+}
+
+bool Gazetteer::may_continue_folded(std::string_view folded) const {
+    return impl_->prefixes.find(folded) != impl_->prefixes.end();
 }
 
 std::size_t Gazetteer::max_words() const { return impl_->max_words; }

@@ -82,6 +82,12 @@ public:
     /// The best entry of find(), or nullptr.
     [[nodiscard]] const GazEntry* find_best(std::string_view text, MatchCase mode = MatchCase::name) const;
 
+    /// find_best() for a caller that has folded the text already: `text` must be in normal form
+    /// (normalize_name(text) == text) and `folded` must be fold_name(text). Allocates nothing,
+    /// so a caller can try every window of a document cheaply.
+    [[nodiscard]] const GazEntry* find_best_folded(std::string_view text, std::string_view folded,
+                                                   MatchCase mode = MatchCase::name) const;
+
     /// Cities named `text`, most populous first ("Alexandria": Egypt, then Virginia ...), so a
     /// caller can prefer the one in the document's country.
     [[nodiscard]] std::vector<const GazEntry*> cities(std::string_view text, MatchCase mode = MatchCase::name) const;
@@ -94,6 +100,11 @@ public:
 
     /// The best of countries_by_demonym(), or nullptr.
     [[nodiscard]] const CountryInfo* country_by_demonym(std::string_view word, MatchCase mode = MatchCase::name) const;
+
+    /// country_by_demonym() for a caller that has folded the word already, on the terms of
+    /// find_best_folded(); allocates nothing.
+    [[nodiscard]] const CountryInfo* country_by_demonym_folded(std::string_view word, std::string_view folded,
+                                                               MatchCase mode = MatchCase::name) const;
 
     /// A country by ISO alpha-2 or alpha-3 code in upper case ("IT", "ITA"), or nullptr.
     [[nodiscard]] const CountryInfo* country(std::string_view code) const;
@@ -111,6 +122,10 @@ public:
     /// True when some name, alias or demonym continues `text` after a space ("New" and "New
     /// York" continue, "New Yorkers" does not): where growing a window can stop.
     [[nodiscard]] bool may_continue(std::string_view text) const;
+
+    /// may_start() and may_continue() of a text already folded with fold_name().
+    [[nodiscard]] bool may_start_folded(std::string_view folded) const;
+    [[nodiscard]] bool may_continue_folded(std::string_view folded) const;
 
     /// The largest number of space-separated words in any name, alias or demonym.
     [[nodiscard]] std::size_t max_words() const;

@@ -11,9 +11,13 @@
 namespace annals::detail {
 
 std::string key_slug(std::string_view name) {
+    // Normalizing changes nothing here in ASCII text: the white space and dashes it unifies
+    // all become one '-' below anyway. It only matters for UTF-8 apostrophes and dashes.
+    const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const std::string norm = ascii ? std::string() : normalize_name(name);
     std::string out;
     bool dash = false;
-    for (const char c : normalize_name(name)) {
+    for (const char c : ascii ? name : std::string_view(norm)) {
         const auto u = static_cast<unsigned char>(c);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
             if (dash && !out.empty()) out += '-';
@@ -32,25 +36,34 @@ std::string key_slug(std::string_view name) {
 
 namespace {
 
-std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (const char c : s) {
-        if (c == ' ' || c == '/' || c == ',') {
-            if (!cur.empty()) out.push_back(std::move(cur));
-            cur.clear();
-        } else {
-            cur += c;
+/// What join_persons() compares of a name: how many words (split at spaces, slashes and
+/// commas) and the first and last.
+struct NameWords {
+    std::size_t count = 0;
+    std::string_view front, back;
+};
+
+NameWords words_of(std::string_view s) {
+    NameWords out;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i < s.size() && s[i] != ' ' && s[i] != '/' && s[i] != ',') continue;
+        if (i > b) {
+            if (out.count++ == 0) out.front = s.substr(b, i - b);
+            out.back = s.substr(b, i - b);
         }
+        b = i + 1;
     }
-    if (!cur.empty()) out.push_back(std::move(cur));
     return out;
 }
 
 std::string identity_key(const NameCandidate& c, std::string_view text) {
     if (c.entry) return c.entry->key;
     if (c.type == "group") return "group:" + key_slug(c.group);
-    return c.type + ":" + key_slug(c.span.of(text));
+    std::string key(c.type);
+    key += ':';
+    key += key_slug(c.span.of(text));
+    return key;
 }
 
 } // namespace
@@ -75,6 +88,7 @@ void Resolver::pick_cities() {
     std::set<std::string> countries;
     for (const auto& c : cands_)
         if (c.entry && c.entry->subtype == "country") countries.insert(c.entry->country);
+    if (countries.empty()) return; // no country to prefer: looking the cities up changes nothing
     for (auto& c : cands_) {
         if (!c.entry || c.entry->subtype != "city" || c.kind != "name") continue;
         for (const auto* city : doc_.gaz().cities(c.span.of(doc_.text()))) {
@@ -93,8 +107,8 @@ bool Resolver::team_context(const NameCandidate& c) const {
     const auto& toks = doc_.seg().tokens;
     const bool score = c.last < toks.size() && toks[c.last].kind == TokenKind::number && !doc_.in_time(c.last) &&
                        doc_.sentence_of(c.last) == c.sentence;
-    return score || (c.last < toks.size() && beat.contains(ascii_lower(doc_.token(c.last)))) ||
-           (c.first > 0 && beat.contains(ascii_lower(doc_.token(c.first - 1))));
+    return score || (c.last < toks.size() && beat.contains(doc_.lower_token(c.last))) ||
+           (c.first > 0 && beat.contains(doc_.lower_token(c.first - 1)));
 }
 
 /// "Leicestershire beat Somerset", "Kent 108-3": in sports reports a town or county that scores
@@ -111,7 +125,7 @@ void Resolver::find_teams() {
         // A dateline ("NEW YORK 1996-08-30") names the place the report comes from.
         if (c.last < toks.size() && doc_.in_time(c.last)) continue;
         c.type = "organization";
-        c.subtype.clear();
+        c.subtype = {};
         c.rule = "name/team";
         c.entry = nullptr;
     }
@@ -125,14 +139,16 @@ void Resolver::join_persons() {
     std::stable_sort(persons.begin(), persons.end(), [&](std::size_t a, std::size_t b) {
         return cands_[a].span.size() > cands_[b].span.size();
     });
+    std::vector<NameWords> words(persons.size());
+    for (std::size_t x = 0; x < persons.size(); ++x) words[x] = words_of(cands_[persons[x]].span.of(doc_.text()));
     for (std::size_t x = 0; x < persons.size(); ++x) {
-        const auto shorter = words_of(cands_[persons[x]].span.of(doc_.text()));
+        const auto& shorter = words[x];
         for (std::size_t y = 0; y < x; ++y) {
-            const auto longer = words_of(cands_[persons[y]].span.of(doc_.text()));
-            if (shorter.size() >= longer.size()) continue;
+            const auto& longer = words[y];
+            if (shorter.count >= longer.count) continue;
             // "Kranz" or "Tobias Kranz" after "Tobias W. Kranz"; a single word may be the surname.
-            const bool same = shorter.size() == 1 ? shorter.back() == longer.back()
-                                                  : shorter.back() == longer.back() && shorter.front() == longer.front();
+            const bool same = shorter.count == 1 ? shorter.back == longer.back
+                                                 : shorter.back == longer.back && shorter.front == longer.front;
             if (!same) continue;
             keys_[persons[x]] = keys_[persons[y]];
             break;
@@ -155,7 +171,7 @@ bool Resolver::known_as(std::uint32_t from, std::uint32_t to) const {
     std::string words;
     for (auto k = from; k < to; ++k) {
         if (!words.empty()) words += ' ';
-        words += ascii_lower(doc_.token(k));
+        words += doc_.lower_token(k);
     }
     return words == ", known as" || words == ", also known as" || words == "also known as" || words == "known as" ||
            words == ", formerly" || words == ", formerly known as";
@@ -182,13 +198,13 @@ void Resolver::link_acronyms_and_slashes() {
         const bool a_guess = a.type.empty() || (!a.entry && a.rule.starts_with("name/"));
         if (b.type.empty() && !a.type.empty()) {
             adopt(i, i + 1);
-            aliases_[std::string(b.span.of(doc_.text()))] = i;
+            aliases_[b.span.of(doc_.text())] = i;
         } else if (!slash && a_guess && b.entry) {
             // "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": the known acronym names the spelling.
             adopt(i + 1, i);
         } else if (slash && a.type.empty() && !b.type.empty()) {
             adopt(i + 1, i);
-            aliases_[std::string(a.span.of(doc_.text()))] = i + 1;
+            aliases_[a.span.of(doc_.text())] = i + 1;
         }
     }
 }

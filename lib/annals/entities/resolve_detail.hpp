@@ -19,16 +19,25 @@ public:
 
     /// Per candidate: its entity key, empty when it is no entity.
     [[nodiscard]] const std::vector<std::string>& keys() const noexcept { return keys_; }
+    /// keys(), moved out once the resolver is done.
+    [[nodiscard]] std::vector<std::string> take_keys() noexcept { return std::move(keys_); }
 
 private:
     const DocView& doc_;
     std::vector<NameCandidate>& cands_;
     std::vector<std::string> keys_;
-    std::map<std::string, std::size_t, std::less<>> aliases_; ///< text -> candidate it names
-    std::map<std::string, std::size_t, std::less<>> persons_; ///< first or last word of a person's name (lower case)
-    /// a word of an organization's or place's multi-word name -> (candidate, it is the name's first word)
-    std::map<std::string, std::vector<std::pair<std::size_t, bool>>, std::less<>> name_words_;
-    std::map<std::string, std::size_t, std::less<>> typed_singles_; ///< lower-case single word -> first typed one
+    // Keyed by views of the document's text or of its lower-cased copy (DocView::lower()).
+    std::map<std::string_view, std::size_t> aliases_; ///< text -> candidate it names
+    /// Sorted by word, for equal_range; built once by index_name_words() (flat: no node per word).
+    struct WordRef {
+        std::string_view word;
+        std::size_t cand = 0;
+        bool lead = false; ///< the word opens an organization's name
+        bool operator<(const WordRef& o) const noexcept { return word < o.word; }
+    };
+    std::vector<WordRef> persons_;    ///< first or last word of a person's name (lower case); the first candidate
+    std::vector<WordRef> name_words_; ///< the words of organizations' and places' multi-word names, in candidate order
+    std::map<std::string_view, std::size_t> typed_singles_; ///< lower-case single word -> first typed one
 
     void pick_cities();
     void find_teams();
@@ -43,7 +52,7 @@ private:
     [[nodiscard]] std::ptrdiff_t single_word_source(std::size_t self) const;
     [[nodiscard]] bool place_context(std::size_t cand) const;
     [[nodiscard]] bool next_to_country(std::size_t cand) const;
-    [[nodiscard]] std::string type_from_context(std::string_view word) const;
+    [[nodiscard]] std::string_view type_from_context(std::string_view word) const;
     void add_nominal_references();
 };
 

@@ -2,14 +2,17 @@
 #include "annals/entities/resolve_detail.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
+#include <unordered_map>
 
 namespace annals::detail {
 
 namespace {
 
-std::vector<std::string_view> split_words(std::string_view s) {
-    std::vector<std::string_view> out;
+/// The words of `s` (split at spaces, slashes and commas) into `out`, a buffer the caller reuses.
+void split_words(std::string_view s, std::vector<std::string_view>& out) {
+    out.clear();
     std::size_t b = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
         if (i == s.size() || s[i] == ' ' || s[i] == '/' || s[i] == ',') {
@@ -17,7 +20,6 @@ std::vector<std::string_view> split_words(std::string_view s) {
             b = i + 1;
         }
     }
-    return out;
 }
 
 bool is_connector(std::string_view w) {
@@ -42,38 +44,46 @@ bool determiner(std::string_view w) {
 /// name, or the head of exactly one organization's name.
 /// Indexes the words of every multi-word name once, for single_word_source().
 void Resolver::index_name_words() {
+    std::vector<std::string_view> words;
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         const auto& c = cands_[i];
         if (c.type.empty() || c.kind != "name" || c.last - c.first < 2) continue;
-        const auto words = split_words(c.span.of(doc_.text()));
         if (c.type == "person") {
-            persons_.emplace(ascii_lower(words.back()), i);
-            persons_.emplace(ascii_lower(words.front()), i);
+            split_words(doc_.lower(c.span), words);
+            persons_.push_back({words.back(), i, false});
+            persons_.push_back({words.front(), i, false});
         }
         if (c.type != "organization" && c.type != "gpe") continue;
+        split_words(c.span.of(doc_.text()), words);
         for (std::size_t k = 0; k < words.size(); ++k)
-            if (!is_connector(words[k])) name_words_[std::string(words[k])].push_back({i, k == 0 && c.type == "organization"});
+            if (!is_connector(words[k])) name_words_.push_back({words[k], i, k == 0 && c.type == "organization"});
     }
+    // Stable: among equal words the first candidate stays first, as a map's emplace kept it.
+    std::stable_sort(persons_.begin(), persons_.end());
+    std::stable_sort(name_words_.begin(), name_words_.end());
 }
 
 std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
     const auto word = cands_[self].span.of(doc_.text());
     if (auto it = aliases_.find(word); it != aliases_.end()) return static_cast<std::ptrdiff_t>(it->second);
-    const auto folded = ascii_lower(word);
+    const auto folded = doc_.lower(cands_[self].span);
     // "Henke" and "HENKE" after "Nolan Henke".
-    if (auto it = persons_.find(folded); it != persons_.end()) return static_cast<std::ptrdiff_t>(it->second);
+    if (auto it = std::lower_bound(persons_.begin(), persons_.end(), WordRef{folded}); it != persons_.end() && it->word == folded)
+        return static_cast<std::ptrdiff_t>(it->cand);
     // "Coalition" for "the Global Coalition to Defeat ISIS" (its head word), "Nordvik" for
     // "Nordvik Corp." (its first word, when that is no common word and no place is meant).
-    if (auto it = name_words_.find(word); it != name_words_.end()) {
+    if (const auto [from, to] = std::equal_range(name_words_.begin(), name_words_.end(), WordRef{word}); from != to) {
         const bool head = doc_.cues().is(word, Cue::org_head);
         const bool may_lead = !doc_.common_word(word) && !place_context(self);
+        // The candidate when all the names it may shorten are one entity (one key).
         std::ptrdiff_t org = -1;
-        std::set<std::string_view> keys;
-        for (const auto& [cand, lead] : it->second) {
-            if (!head && !(lead && may_lead)) continue;
-            if (keys.insert(keys_[cand]).second) org = static_cast<std::ptrdiff_t>(cand);
+        bool several = false;
+        for (auto it = from; it != to && !several; ++it) {
+            if (!head && !(it->lead && may_lead)) continue;
+            if (org < 0) org = static_cast<std::ptrdiff_t>(it->cand);
+            else several = keys_[it->cand] != keys_[static_cast<std::size_t>(org)];
         }
-        if (keys.size() == 1) return org;
+        if (org >= 0 && !several) return org;
     }
     // The same word typed earlier ("FRANKFURT" in the dateline, then "Frankfurt") is the same.
     if (auto it = typed_singles_.find(folded); it != typed_singles_.end() && it->second < self)
@@ -94,31 +104,68 @@ bool Resolver::place_context(std::size_t cand) const {
     const auto& c = cands_[cand];
     const auto& sent = doc_.seg().sentences[c.sentence];
     auto prev = c.first;
-    while (prev > sent.first_token && ascii_lower(doc_.token(prev - 1)) == "the") --prev;
+    while (prev > sent.first_token && doc_.lower_token(prev - 1) == "the") --prev;
     if (prev == sent.first_token) return next_to_country(cand);
-    const auto p = ascii_lower(doc_.token(prev - 1));
+    const auto p = doc_.lower_token(prev - 1);
     if (place_preposition(p)) return true;
     if (p != "of" || prev - 1 == sent.first_token) return next_to_country(cand);
     static const std::set<std::string, std::less<>> place_nouns{"town", "city", "village", "province", "region", "district",
                                                                  "capital", "port", "island", "state", "county", "suburb"};
-    return place_nouns.contains(ascii_lower(doc_.token(prev - 2)));
+    return place_nouns.contains(doc_.lower_token(prev - 2));
 }
 
 /// The type of a single unknown word from WordNet and from where it stands in the document;
 /// empty when it is no entity (an adjective such as "Asian", a modifier such as "its Jihadi
 /// philosophy").
-std::string Resolver::type_from_context(std::string_view word) const {
-    const auto lower = ascii_lower(word);
-    const auto& wn = doc_.lex().wordnet();
+namespace {
+
+/// What the lexicon alone says of a single unknown word (see type_from_context()).
+enum class LexiconType : std::uint8_t { not_a_name, location, person, organization, unknown };
+
+/// Per thread, lexicon_type() of words already asked for one lexicon: WordNet is asked about
+/// the same names in document after document. Bounded: emptied when it grows past its limit.
+struct LexiconTypeCache {
+    std::uint64_t lexicon = 0;
+    std::unordered_map<std::string, LexiconType> words;
+};
+
+LexiconType lexicon_type(const DocView& doc, std::string_view word, const std::string& lower) {
+    const auto& wn = doc.lex().wordnet();
     // Alone, a common word is no name ("Core", "North"), nor a name's adjective ("Asian").
-    if (wn.contains(lower, WnPos::adj) || doc_.common_word(word)) return {};
+    if (wn.contains(lower, WnPos::adj) || doc.common_word(word)) return LexiconType::not_a_name;
     if (wn.is_proper_noun(lower)) {
         const auto files = wn.lexicographer_files(lower, WnPos::noun);
         if (!files.empty()) {
-            if (files.front() == "noun.location") return "location";
-            if (files.front() == "noun.person") return "person";
-            if (files.front() == "noun.group") return "organization";
+            if (files.front() == "noun.location") return LexiconType::location;
+            if (files.front() == "noun.person") return LexiconType::person;
+            if (files.front() == "noun.group") return LexiconType::organization;
         }
+    }
+    return LexiconType::unknown;
+}
+
+LexiconType cached_lexicon_type(const DocView& doc, std::string_view word, const std::string& lower) {
+    thread_local LexiconTypeCache cache;
+    if (cache.lexicon != doc.lex().id() || cache.words.size() > 100000) {
+        cache.words.clear();
+        cache.lexicon = doc.lex().id();
+    }
+    if (auto it = cache.words.find(lower); it != cache.words.end()) return it->second;
+    const auto type = lexicon_type(doc, word, lower);
+    cache.words.emplace(lower, type);
+    return type;
+}
+
+} // namespace
+
+std::string_view Resolver::type_from_context(std::string_view word) const {
+    const auto lower = ascii_lower(word);
+    switch (cached_lexicon_type(doc_, word, lower)) {
+    case LexiconType::not_a_name: return {};
+    case LexiconType::location: return "location";
+    case LexiconType::person: return "person";
+    case LexiconType::organization: return "organization";
+    case LexiconType::unknown: break;
     }
     // Acronyms and inner capitals ("NATO", "BaFin") name organizations far more often than people.
     const auto inner_caps = std::count_if(word.begin() + 1, word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
@@ -126,7 +173,7 @@ std::string Resolver::type_from_context(std::string_view word) const {
     int place = 0, person_cue = 0;
     bool modifier = true;
     for (const auto& c : cands_) {
-        if (!c.type.empty() || ascii_lower(c.span.of(doc_.text())) != lower) continue;
+        if (!c.type.empty() || doc_.lower(c.span) != lower) continue;
         const auto i = c.first;
         const auto& sent = doc_.seg().sentences[c.sentence];
         if (place_context(static_cast<std::size_t>(&c - cands_.data()))) ++place;
@@ -146,7 +193,7 @@ std::string Resolver::type_from_context(std::string_view word) const {
 bool Resolver::plays(std::string_view word) const {
     const auto lower = ascii_lower(word);
     return std::any_of(cands_.begin(), cands_.end(), [&](const NameCandidate& c) {
-        return c.last - c.first == 1 && !c.entry && ascii_lower(c.span.of(doc_.text())) == lower && team_context(c);
+        return c.last - c.first == 1 && !c.entry && doc_.lower(c.span) == lower && team_context(c);
     });
 }
 
@@ -161,36 +208,43 @@ void Resolver::type_single_words() {
             cands_[i].type = type_from_context(word);
             if (cands_[i].type.empty()) continue;
             if (cands_[i].type == "location" && plays(word)) cands_[i].type = "organization";
-            keys_[i] = cands_[i].type + ":" + key_slug(word);
+            keys_[i] = std::string(cands_[i].type) + ":" + key_slug(word);
         }
-        if (!cands_[i].entry) typed_singles_.emplace(ascii_lower(word), i);
+        if (!cands_[i].entry) typed_singles_.emplace(doc_.lower(cands_[i].span), i);
     }
 }
 
 /// "the coalition", "the 83 members global coalition" after "the Global Coalition to Defeat
 /// ISIS": a lower-case head noun of exactly one named organization refers to it.
 void Resolver::add_nominal_references() {
-    std::map<std::string, std::size_t> heads; // lower-case head -> candidate; ambiguous heads removed
+    std::map<std::string, std::size_t, std::less<>> heads; // lower-case head -> candidate; ambiguous heads removed
     std::set<std::string> ambiguous;
+    std::vector<std::string_view> words;
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         const auto& c = cands_[i];
         if (c.type != "organization" || c.kind != "name" || keys_[i].empty()) continue;
         // A view of the entry's own name, not of a temporary string.
         const std::string_view entry_name = c.entry ? std::string_view(c.entry->name) : std::string_view();
         for (std::string_view name : {c.span.of(doc_.text()), entry_name}) {
-            const auto words = split_words(name);
+            split_words(name, words);
             if (words.size() < 2) continue;
             std::string_view head = words.back();
             for (std::size_t k = 1; k < words.size(); ++k)
                 if (is_connector(words[k])) { head = words[k - 1]; break; }
             if (!doc_.cues().is(head, Cue::org_head)) continue;
             const auto lower = ascii_lower(head);
-            if (auto it = heads.find(lower); it != heads.end() && keys_[it->second] != keys_[i]) ambiguous.insert(lower);
-            heads.emplace(lower, i);
+            if (auto it = heads.find(lower); it != heads.end()) {
+                if (keys_[it->second] != keys_[i]) ambiguous.insert(lower);
+            } else {
+                heads.emplace(lower, i);
+            }
         }
     }
     for (const auto& a : ambiguous) heads.erase(a);
     if (heads.empty()) return;
+    // Most nouns share no first letter with any head: a cheap test before the map.
+    std::array<bool, 256> head_first{};
+    for (const auto& [head, cand] : heads) head_first[static_cast<unsigned char>(head.front())] = true;
     std::vector<bool> taken(doc_.seg().tokens.size(), false);
     for (const auto& c : cands_)
         for (auto k = c.first; k < c.last; ++k) taken[k] = true;
@@ -199,7 +253,8 @@ void Resolver::add_nominal_references() {
         const auto end = sent.first_token + sent.token_count;
         for (auto i = sent.first_token; i < end; ++i) {
             if (taken[i] || !doc_.is_word(i) || doc_.tag(i) != PosTag::NN) continue;
-            const auto it = heads.find(std::string(doc_.word(i)));
+            if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
+            const auto it = heads.find(doc_.word(i));
             if (it == heads.end()) continue;
             auto first = i;
             while (first > sent.first_token && !taken[first - 1] && !determiner(doc_.token(first - 1)) &&
