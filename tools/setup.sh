@@ -20,7 +20,7 @@ cd "$root"
 packages=(
   cmake g++ make pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2 libcli11-dev libpugixml-dev
-  libicu-dev libsqlite3-dev sqlite3 wordnet-base iso-codes
+  libicu-dev libsqlite3-dev sqlite3 wordnet-base iso-codes libmimalloc-dev
   python3 python3-networkx
   fonts-dejavu-core nodejs
 )
