@@ -76,6 +76,20 @@ TEST_CASE("timeline: filters narrow it and CSV has one row per event", "[timelin
     const auto t = build_timeline(kg, f);
     CHECK(t.dated.size() == 1);
     CHECK(t.undated.empty());
-    const std::string csv = timeline_csv(build_timeline(kg, {}));
+    const auto all = build_timeline(kg, {});
+    const std::string csv = timeline_csv(all);
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 7);
+}
+
+TEST_CASE("timeline: the CSV sentence column holds the sentence as written", "[timeline]") {
+    Timeline t;
+    TimelineEntry plain, quoted;
+    plain.key = "event:a#V1";
+    plain.evidence.text = "The ministers met in Lisbon.";
+    quoted.key = "event:a#V2";
+    quoted.evidence.text = "He said \"no\", twice.";
+    t.undated = {plain, quoted};
+    const std::string csv = timeline_csv(t);
+    CHECK(csv.find(",The ministers met in Lisbon.,event:a#V1") != std::string::npos);
+    CHECK(csv.find(",\"He said \"\"no\"\", twice.\",event:a#V2") != std::string::npos);
 }

@@ -92,7 +92,7 @@ std::vector<std::string> row_of(const TimelineEntry& e) {
             e.modality,
             std::to_string(e.sources),
             e.evidence.doc,
-            e.evidence.text.empty() ? "" : quote(e.evidence),
+            e.evidence.text, // the sentence itself: CSV quotes it where it needs to
             e.key};
 }
 
