@@ -157,10 +157,15 @@ void put_array(Writer& w, std::string_view name, const std::vector<T>& items, F&
     w.EndArray();
 }
 
+constexpr std::size_t kKeptBufferBytes = 16u << 20;
+
 } // namespace
 
 std::string to_json(const Extraction& x) {
-    rapidjson::StringBuffer buf;
+    // One buffer per thread, kept between documents: a record is about ten times the size of
+    // its text, and growing a fresh buffer to that size cost a tenth of the writing.
+    thread_local rapidjson::StringBuffer buf;
+    buf.Clear();
     Writer w(buf);
     w.StartObject();
     key(w, "schema"); put(w, kDocumentSchema);
@@ -172,7 +177,12 @@ std::string to_json(const Extraction& x) {
     put_array(w, "relations", x.relations, [&](const Relation& r) { put_relation(w, r); });
     put_array(w, "diagnostics", x.diagnostics, [&](const Diagnostic& d) { put_diagnostic(w, d); });
     w.EndObject();
-    return {buf.GetString(), buf.GetSize()};
+    std::string out(buf.GetString(), buf.GetSize());
+    if (out.size() > kKeptBufferBytes) { // an unusually long document does not pin its memory
+        buf.Clear();
+        buf.ShrinkToFit();
+    }
+    return out;
 }
 
 } // namespace annals
