@@ -3,8 +3,10 @@
 /// file (lexicon/context_rules.tsv) and applied in order.
 
 #include "annals/lexicon/pos_tag.hpp"
+#include "annals/lexicon/string_table.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,6 +20,10 @@ struct TagSlot {
     PosTag tag = PosTag::NN; ///< the current tag
     TagSet allowed = 0;      ///< the tags a rule may give it
     bool capitalized = false;
+    /// ContextRules::word_id(lower), or `unset`: apply() looks it up then. A caller that sees
+    /// the same word often keeps its id, so the rules compare numbers, not strings.
+    std::int32_t rule_word = unset;
+    static constexpr std::int32_t unset = -2;
 };
 
 /// The rule table. File format (after the format line): lines "define<TAB>@name<TAB>w1 w2 ..."
@@ -36,6 +42,9 @@ public:
     /// Applies every rule in order, each left to right over the sentence. Thread-safe.
     void apply(std::span<TagSlot> sentence) const;
     [[nodiscard]] std::size_t size() const noexcept { return rules_.size(); }
+    /// The number of `lower` among the words the rules name (w and b conditions), or -1 when
+    /// no rule names it. Thread-safe.
+    [[nodiscard]] std::int32_t word_id(std::string_view lower) const noexcept;
 
     struct Condition {
         char kind = 't';
@@ -43,7 +52,10 @@ public:
         bool negate = false;
         TagSet tags = 0;
         bool bos = false, eos = false; ///< the tag values BOS / EOS
-        std::vector<std::string> words;
+        std::vector<std::string> words;       ///< words (w, b), suffixes (s), yes/no (c)
+        std::vector<std::uint64_t> word_bits; ///< w, b: bit word_id(x) set for each listed word
+        bool yes = false;                     ///< c: the value is "yes"
+        TagSet mask = 0;                      ///< t, a: `tags` with the bits that stand for BOS, EOS
     };
     struct Rule {
         PosTag from = PosTag::NN, to = PosTag::NN;
@@ -52,6 +64,8 @@ public:
 
 private:
     std::vector<Rule> rules_;
+    std::deque<std::string> word_bytes_; ///< the bytes word_ids_ views (a deque never moves them)
+    detail::StringTable word_ids_;
 };
 
 } // namespace annals

@@ -6,6 +6,7 @@
 #include "annals/pipeline.hpp"
 
 #include <array>
+#include <bit>
 #include <atomic>
 #include <deque>
 
@@ -176,18 +177,19 @@ double tag_share(PosTag t) {
 WordAnalysis Lexicon::Impl::analyze_open(std::string_view lower) const {
     std::array<double, pos_tag_count> score{};
     WordAnalysis a;
-    // The dozen table slots morphy reads for a word lie far apart: load them all at once.
-    wordnet.prefetch_base_forms(lower);
+    std::array<BaseForms, wn_pos_count> forms;
+    wordnet.all_base_forms(lower, forms);
     for (std::size_t p = 0; p < wn_pos_count; ++p) {
         const auto pos = static_cast<WnPos>(p);
-        for (const auto& f : wordnet.base_forms(lower, pos)) {
+        for (const auto& f : forms[p]) {
             double w = 1.0 + f.tagged + 0.5 * f.senses;
             if (pos == WnPos::noun) w *= noun_weight;
             const TagSet tags = pos == WnPos::verb ? verb_tags(lower, f.inflection) : tags_for(pos, f.inflection, lower);
             a.tags |= tags;
-            for (std::size_t t = 0; t < pos_tag_count; ++t)
-                if (has_tag(tags, static_cast<PosTag>(t)))
-                    score[t] = std::max(score[t], w * tag_share(static_cast<PosTag>(t)));
+            for (TagSet b = tags; b != 0; b &= b - 1) {
+                const auto t = static_cast<std::size_t>(std::countr_zero(b));
+                score[t] = std::max(score[t], w * tag_share(static_cast<PosTag>(t)));
+            }
         }
     }
     if (a.tags == 0) return a;

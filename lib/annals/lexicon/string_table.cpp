@@ -34,9 +34,8 @@ std::uint32_t StringTable::insert(std::string_view key) {
     return id;
 }
 
-std::uint32_t StringTable::find(std::string_view key) const noexcept {
+std::uint32_t StringTable::find(std::string_view key, std::uint64_t h) const noexcept {
     if (slots_.empty()) return npos;
-    const auto h = fnv1a(key);
     const auto h32 = static_cast<std::uint32_t>(h);
     std::size_t i = h & (slots_.size() - 1);
     while (slots_[i].id != npos) {

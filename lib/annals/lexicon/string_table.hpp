@@ -29,12 +29,17 @@ public:
     /// The id of `key`, inserting it when absent.
     std::uint32_t insert(std::string_view key);
     /// The id of `key`, or npos.
-    [[nodiscard]] std::uint32_t find(std::string_view key) const noexcept;
+    [[nodiscard]] std::uint32_t find(std::string_view key) const noexcept { return find(key, fnv1a(key)); }
+    /// The id of `key` whose fnv1a() is `hash`, or npos: a caller looking one key up in several
+    /// tables hashes it once.
+    [[nodiscard]] std::uint32_t find(std::string_view key, std::uint64_t hash) const noexcept;
     /// Starts loading the slot `key` hashes to, so that a find() soon after does not wait on
     /// memory: a caller with several keys to look up prefetches them all first, and their
     /// cache misses overlap instead of following one another.
-    void prefetch(std::string_view key) const noexcept {
-        if (!slots_.empty()) __builtin_prefetch(&slots_[fnv1a(key) & (slots_.size() - 1)]);
+    void prefetch(std::string_view key) const noexcept { prefetch_hash(fnv1a(key)); }
+    /// prefetch() of the key whose fnv1a() is `hash`.
+    void prefetch_hash(std::uint64_t hash) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
     }
     [[nodiscard]] std::string_view key(std::uint32_t id) const noexcept { return keys_[id]; }
     [[nodiscard]] std::size_t size() const noexcept { return keys_.size(); }

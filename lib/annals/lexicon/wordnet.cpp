@@ -116,7 +116,10 @@ struct WordNet::Impl {
     }
     [[nodiscard]] std::vector<std::uint32_t> synsets(std::string_view lemma, WnPos pos) const;
     [[nodiscard]] std::string_view synset_line(WnPos pos, std::uint32_t offset) const;
-    void add(BaseForms& out, std::string_view candidate, WnPos pos, Inflection infl) const noexcept;
+    void add(BaseForms& out, std::string_view candidate, WnPos pos, Inflection infl) const noexcept {
+        add_id(out, lemmas.find(candidate), pos, infl);
+    }
+    void add_id(BaseForms& out, std::uint32_t id, WnPos pos, Inflection infl) const noexcept;
 };
 
 namespace {
@@ -215,8 +218,7 @@ std::string_view WordNet::Impl::synset_line(WnPos pos, std::uint32_t offset) con
     return text.substr(offset, std::min(text.find('\n', offset), text.size()) - offset);
 }
 
-void WordNet::Impl::add(BaseForms& out, std::string_view candidate, WnPos pos, Inflection infl) const noexcept {
-    const auto id = lemmas.find(candidate);
+void WordNet::Impl::add_id(BaseForms& out, std::uint32_t id, WnPos pos, Inflection infl) const noexcept {
     if (id == detail::StringTable::npos || entries[id].senses[static_cast<std::size_t>(pos)] == 0) return;
     const auto lemma = lemmas.key(id);
     for (const auto& f : out)
@@ -271,6 +273,63 @@ BaseForms WordNet::base_forms(std::string_view word, WnPos pos) const noexcept {
     return out;
 }
 
+void WordNet::all_base_forms(std::string_view word, std::array<BaseForms, wn_pos_count>& out) const noexcept {
+    // Every candidate of every part of speech first, each hashed once and its slot prefetched,
+    // so that the lookups below wait on memory together rather than one after another.
+    struct Candidate {
+        std::string_view text;
+        std::uint64_t hash = 0;
+        std::uint32_t id = detail::StringTable::npos;
+        std::size_t same_as = 0; ///< index of an earlier equal candidate, or its own index
+        Inflection inflection = Inflection::base;
+        WnPos pos = WnPos::noun;
+    };
+    // Morphy has at most 8 + 8 + 4 rules, and no candidate is longer than 96 bytes.
+    std::array<Candidate, 20> cands;
+    std::array<char, 20 * 98> bytes;
+    std::size_t n = 0, used = 0;
+    const auto h = detail::fnv1a(word);
+    impl_->lemmas.prefetch_hash(h);
+    for (std::size_t p = 0; p < wn_pos_count; ++p) {
+        impl_->exceptions[p].forms.prefetch_hash(h);
+        for_each_detached(word, static_cast<WnPos>(p), [&](std::string_view c, Inflection infl) {
+            if (n == cands.size() || used + c.size() > bytes.size()) return;
+            auto& x = cands[n];
+            x.text = std::string_view(std::copy_n(c.data(), c.size(), bytes.data() + used) - c.size(), c.size());
+            used += c.size();
+            x.hash = detail::fnv1a(x.text);
+            x.same_as = n;
+            for (std::size_t k = 0; k < n; ++k)
+                if (cands[k].hash == x.hash && cands[k].text == x.text) {
+                    x.same_as = k;
+                    break;
+                }
+            if (x.same_as == n) impl_->lemmas.prefetch_hash(x.hash);
+            x.inflection = infl;
+            x.pos = static_cast<WnPos>(p);
+            ++n;
+        });
+    }
+    const auto word_id = impl_->lemmas.find(word, h);
+    std::size_t k = 0;
+    for (std::size_t p = 0; p < wn_pos_count; ++p) {
+        const auto pos = static_cast<WnPos>(p);
+        auto& forms = out[p];
+        forms.count = 0;
+        const auto& list = impl_->exceptions[p];
+        if (const auto id = list.forms.find(word, h); id != detail::StringTable::npos)
+            for (const auto lemma : list.lemmas[id])
+                if (!lemma.empty()) impl_->add(forms, lemma, pos, Inflection::irregular);
+        impl_->add_id(forms, word_id, pos, Inflection::base);
+        for (; k < n && cands[k].pos == pos; ++k) {
+            auto& c = cands[k];
+            if (c.same_as != k) c.id = cands[c.same_as].id;
+            else c.id = impl_->lemmas.find(c.text, c.hash);
+            impl_->add_id(forms, c.id, pos, c.inflection);
+        }
+    }
+}
+
 void WordNet::prefetch_base_forms(std::string_view word) const noexcept {
     impl_->lemmas.prefetch(word);
     for (std::size_t p = 0; p < wn_pos_count; ++p) {
@@ -319,13 +378,16 @@ bool WordNet::has_hypernym(std::string_view lemma, std::string_view ancestor, st
 }
 
 bool WordNet::is_proper_noun(std::string_view lemma) const {
-    const auto offsets = impl_->synsets(lemma, WnPos::noun);
-    if (offsets.empty()) return false;
-    const auto synset = detail::parse_synset(impl_->synset_line(WnPos::noun, offsets.front()));
-    const auto n = synset.word_number(lemma);
-    if (n == 0) return false;
-    const char c = synset.words[n - 1].front();
-    return c >= 'A' && c <= 'Z';
+    // Only the first sense's words are read: the entity stage asks this of many words.
+    const auto* e = impl_->find(lemma);
+    constexpr auto noun = static_cast<std::size_t>(WnPos::noun);
+    if (e == nullptr || e->senses[noun] == 0) return false;
+    const auto text = impl_->index[noun].text();
+    const auto at = e->index_line[noun];
+    const auto first = detail::index_line_first_offset(text.substr(at, std::min(text.find('\n', at), text.size()) - at));
+    if (!first) return false;
+    const auto word = detail::synset_word(impl_->synset_line(WnPos::noun, *first), lemma);
+    return !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
 }
 
 std::vector<Derivation> WordNet::derivations(std::string_view lemma, WnPos pos) const {

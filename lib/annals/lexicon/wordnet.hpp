@@ -79,6 +79,10 @@ public:
     /// Morphy: the base forms of the lower-case `word` as `pos` that WordNet knows, from the
     /// exception list, the word itself, then the detachment rules. No allocation.
     [[nodiscard]] BaseForms base_forms(std::string_view word, WnPos pos) const noexcept;
+    /// base_forms(word, pos) of every part of speech at once, out[p] for WnPos p: the same
+    /// forms in the same order, but the word and each distinct candidate (morphy's rules for
+    /// nouns and verbs make some alike) are hashed and looked up once. No allocation.
+    void all_base_forms(std::string_view word, std::array<BaseForms, wn_pos_count>& out) const noexcept;
     /// Starts loading every table slot base_forms(word, pos) will read for any pos, so that
     /// calls right after it find them in the cache. Only a hint: changes no result.
     void prefetch_base_forms(std::string_view word) const noexcept;

@@ -29,6 +29,18 @@ private:
 /// tagsense_cnt offset..."), in sense order; empty when the line is malformed.
 [[nodiscard]] std::vector<std::uint32_t> index_line_offsets(std::string_view line);
 
+/// The first synset offset of an index line (the most frequent sense), or nullopt when the
+/// line is malformed or lists none: index_line_offsets(line).front() without the vector.
+[[nodiscard]] std::optional<std::uint32_t> index_line_first_offset(std::string_view line) noexcept;
+
+/// The word of a data.* line that is `lemma` (compared as word_is does), as written; "" when
+/// none is. Reads only the words, not the pointers.
+[[nodiscard]] std::string_view synset_word(std::string_view line, std::string_view lemma) noexcept;
+
+/// True when the synset word `word` is `lemma` once written as lemma_of() writes it
+/// (lower case, '_' for ' ', no marker such as "(a)"); allocates nothing.
+[[nodiscard]] bool word_is(std::string_view word, std::string_view lemma) noexcept;
+
 /// The lexicographer file number of a synset line (its second field), or -1.
 [[nodiscard]] int synset_lexfile(std::string_view line) noexcept;
 
