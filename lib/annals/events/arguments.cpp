@@ -16,13 +16,7 @@ bool has_role(const EventType* t, std::string_view role) {
 
 bool is_place(const Entity& e) { return e.type == "gpe" || e.type == "location" || e.type == "facility"; }
 
-/// The roles the syntactic slots take for an event type.
-struct Roles {
-    std::string agent = "agent";
-    std::string patient = "patient";
-    bool symmetric = false; ///< meetings, fights, agreements: every side is a participant
-    bool motion = false;    ///< the type has an origin (withdrawals, deployments, expulsions)
-};
+using Roles = TypeRoles;
 
 Roles roles_for(const EventType* t) {
     Roles r;
@@ -42,16 +36,16 @@ class ArgumentBuilder {
 public:
     ArgumentBuilder(const DocContext& doc, const SentenceSyntax& syn, Event& ev) : doc_(doc), syn_(syn), ev_(ev) {}
 
-    void add(const std::string& role, int ng) {
+    void add(std::string_view role, int ng) {
         if (ng == none) return;
         for (const int e : entities_of(doc_, syn_, ng)) add_entity(role, e);
     }
-    void add_entity(const std::string& role, int e) {
+    void add_entity(std::string_view role, int e) {
         if (e == none) return;
         const auto& id = doc_.entity(e)->id;
         for (const auto& a : ev_.arguments)
             if (a.role == role && a.entity == id) return;
-        ev_.arguments.push_back({role, id});
+        ev_.arguments.push_back({std::string(role), id});
     }
     /// The first place entity of a group becomes the event's place.
     bool place(int ng) {
@@ -72,7 +66,7 @@ std::string_view prep_word(const DocContext& doc, const SentenceSyntax& syn, int
     return doc.form(static_cast<std::uint32_t>(noun(syn, n).prep));
 }
 
-void add_pp(const DocContext& doc, const SentenceSyntax& syn, const EventMention& m, const Roles& r, const std::string& agent,
+void add_pp(const DocContext& doc, const SentenceSyntax& syn, const EventMention& m, const Roles& r, std::string_view agent,
             int n, ArgumentBuilder& b) {
     const auto p = prep_word(doc, syn, n);
     if (p == "with" || p == "between" || p == "among" || p == "alongside") b.add("participant", n);
@@ -103,12 +97,9 @@ int controlled_subject(const SentenceEvents& s, const EventMention& m) {
     return gov.frame.subject;
 }
 
-void add_arguments(const DocContext& doc, const EventResources& res, const SentenceEvents& s, const EventMention& m,
-                   Event& ev) {
+void add_arguments(const DocContext& doc, const SentenceEvents& s, const EventMention& m, const Roles& r, Event& ev) {
     const auto& syn = s.syntax;
-    const auto* type = res.ontology.find(ev.type);
-    const Roles r = roles_for(type);
-    std::string agent = r.agent;
+    std::string_view agent = r.agent;
     if (m.light != nullptr && m.light->subject_role != "agent") agent = m.light->subject_role;
     ArgumentBuilder b(doc, syn, ev);
     const auto& f = m.frame;
@@ -129,8 +120,8 @@ void add_arguments(const DocContext& doc, const EventResources& res, const Sente
     // troops in Kabul") is left to the prepositions; nothing more to add here.
 }
 
-Event make_event(const DocContext& doc, const EventResources& res, const SentenceEvents& s, const EventMention& m) {
-    Event ev;
+/// Fills `ev` (a new Event, built in place: an Event is large to move).
+void make_event(const DocContext& doc, const EventResources& res, const SentenceEvents& s, const EventMention& m, Event& ev) {
     ev.sentence = s.sentence;
     const auto& first = doc.seg->tokens[m.token].span;
     const auto& last = doc.seg->tokens[m.last_token].span;
@@ -142,9 +133,9 @@ Event make_event(const DocContext& doc, const EventResources& res, const Sentenc
     ev.modality = m.modality;
     ev.confidence = m.confidence;
     ev.rule = m.rule.empty() ? "event/" + std::string(to_string(m.pos)) : std::string(m.rule);
-    if (const auto* t = res.ontology.find(ev.type); t != nullptr) ev.codes = t->codes();
-    if (m.handed_to == none) add_arguments(doc, res, s, m, ev);
-    return ev;
+    const auto* t = res.ontology.find(ev.type);
+    if (t != nullptr) ev.codes = res.info(t).codes;
+    if (m.handed_to == none) add_arguments(doc, s, m, t != nullptr ? res.info(t).roles : Roles{}, ev);
 }
 
 } // namespace
@@ -155,8 +146,10 @@ std::vector<Event> build_events(const DocContext& doc, const EventResources& res
     for (const auto& s : sentences) n += s.mentions.size();
     out.reserve(n); // an Event is large: growing the vector would move every one several times
     for (const auto& s : sentences)
-        for (const auto& m : s.mentions) out.push_back(make_event(doc, res, s, m));
+        for (const auto& m : s.mentions) make_event(doc, res, s, m, out.emplace_back());
     return out;
 }
+
+TypeInfo type_info(const EventType& t) { return {roles_for(&t), t.codes()}; }
 
 } // namespace annals::detail

@@ -1,6 +1,5 @@
 #include "annals/events/detector.hpp"
 
-#include "annals/core/utf8.hpp"
 #include "annals/events/detector_detail.hpp"
 
 #include <algorithm>
@@ -31,7 +30,7 @@ std::pair<int, int> token_range(const Segmentation& seg, const Span& span) {
 
 DocContext make_context(std::string_view text, const Segmentation& seg, const std::vector<TaggedToken>& tags,
                         const Lexicon& lex, const std::vector<Entity>& entities, const std::vector<Timex>& timexes,
-                        const std::optional<std::string>& dct) {
+                        const std::optional<std::string>& dct, const WordFlagTable& flags) {
     DocContext doc;
     doc.text = text;
     doc.seg = &seg;
@@ -40,12 +39,18 @@ DocContext make_context(std::string_view text, const Segmentation& seg, const st
     doc.entities = &entities;
     doc.timexes = &timexes;
     if (dct && dct->size() >= 10) doc.dct = dct->substr(0, 10);
-    doc.lower_text = ascii_lower(text);
+    // What ascii_lower gives, written branch-free so that the compiler vectorizes it: the
+    // whole text is lowered once per document.
+    doc.lower_text.assign(text);
+    for (auto& c : doc.lower_text) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? ('a' - 'A') : 0));
     const auto n = seg.tokens.size();
     doc.entity_of.assign(n, none);
     doc.mention_first.assign(n, none);
     doc.name_end.assign(n, 0);
     doc.timex_of.assign(n, none);
+    doc.word_flags.resize(n);
+    for (std::size_t t = 0; t < n; ++t)
+        doc.word_flags[t] = flags.flags(doc.form(static_cast<std::uint32_t>(t)), tags[t].lemma);
     for (std::size_t e = 0; e < entities.size(); ++e)
         for (const auto& m : entities[e].mentions) {
             const auto [first, last] = token_range(seg, m.span);
@@ -74,7 +79,15 @@ EventDetector::EventDetector(const std::string& data_dir, const std::vector<std:
     auto cues = ModalityCues::load(data_dir);
     auto non_triggers = detail::NonTriggers::load(data_dir);
     res_ = std::make_unique<detail::EventResources>(
-        detail::EventResources{std::move(ontology), std::move(triggers), std::move(cues), std::move(non_triggers)});
+        detail::EventResources{std::move(ontology), std::move(triggers), std::move(cues), std::move(non_triggers), {}, {}});
+    // The tokens' flags tell which words may start a cue or a terminator.
+    for (const auto& c : res_->cues.cues()) {
+        if (c.match_lemma) res_->flags.add_lemma(c.words.front(), detail::wf_lemma_cue);
+        else res_->flags.add_form(c.words.front(), detail::wf_form_cue);
+    }
+    for (const auto& t : res_->cues.terminators()) res_->flags.add_form(t.words.front(), detail::wf_terminator);
+    res_->types.reserve(res_->ontology.types().size());
+    for (const auto& t : res_->ontology.types()) res_->types.push_back(detail::type_info(t));
 }
 
 EventDetector::~EventDetector() = default;
@@ -83,8 +96,8 @@ EventDetector& EventDetector::operator=(EventDetector&&) noexcept = default;
 
 void EventDetector::detect(const EventInput& in, std::vector<Event>& events, std::vector<Relation>& relations) const {
     if (in.tags.size() != in.seg.tokens.size()) return;
-    const auto doc = detail::make_context(in.text, in.seg, in.tags, in.lex, in.entities, in.timexes, in.dct);
-    const detail::SyntaxInput syntax_in{in.text, &in.seg, &in.tags, &doc.name_end};
+    const auto doc = detail::make_context(in.text, in.seg, in.tags, in.lex, in.entities, in.timexes, in.dct, res_->flags);
+    const detail::SyntaxInput syntax_in{in.text, &in.seg, &in.tags, &doc.name_end, &doc.word_flags};
     std::vector<detail::SentenceEvents> sentences(in.seg.sentences.size());
     for (std::size_t s = 0; s < in.seg.sentences.size(); ++s) {
         const auto& sent = in.seg.sentences[s];
@@ -106,10 +119,13 @@ void EventDetector::detect(const EventInput& in, std::vector<Event>& events, std
     const auto first_new = relations.size();
     detail::merge_and_relate(doc, sentences, heads, found, relations);
     const std::size_t base = events.size();
-    events.reserve(base + found.size());
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        found[i].id = "V" + std::to_string(base + i + 1);
-        events.push_back(std::move(found[i]));
+    for (std::size_t i = 0; i < found.size(); ++i) found[i].id = "V" + std::to_string(base + i + 1);
+    // An Event is large: take the whole vector when the caller's is empty (the usual case).
+    if (events.empty()) {
+        events = std::move(found);
+    } else {
+        events.reserve(base + found.size());
+        for (auto& e : found) events.push_back(std::move(e));
     }
     // Relations name events by their position in `found`; turn those into ids.
     for (auto r = relations.begin() + static_cast<std::ptrdiff_t>(first_new); r != relations.end(); ++r)

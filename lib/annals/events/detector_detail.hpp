@@ -11,6 +11,7 @@
 #include "annals/lexicon/lexicon.hpp"
 #include "annals/time/timex.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ struct DocContext {
     std::vector<int> mention_first;                ///< per token: first token of its mention, or none
     std::vector<std::uint32_t> name_end;           ///< per token: end of the capitalized name starting there
     std::vector<int> timex_of;                     ///< per token: timex index, or none
+    std::vector<std::uint32_t> word_flags;         ///< per token: WordFlagTable::flags(form, lemma)
     /// The text in lower case (ASCII letters only, so every token span holds): form() reads
     /// it, where lower-casing a copy of each word would cost an allocation per token.
     std::string lower_text;
@@ -39,6 +41,8 @@ struct DocContext {
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return seg->tokens[i].span.of(text); }
     /// The lower-case text of token `i` (what ascii_lower(word(i)) gives).
     [[nodiscard]] std::string_view form(std::uint32_t i) const noexcept { return seg->tokens[i].span.of(lower_text); }
+    /// Whether token `i` has one of the WordFlag `bits`.
+    [[nodiscard]] bool has(std::uint32_t i, std::uint32_t bits) const noexcept { return (word_flags[i] & bits) != 0; }
     [[nodiscard]] const Entity* entity(int e) const noexcept {
         return e == none ? nullptr : &(*entities)[static_cast<std::size_t>(e)];
     }
@@ -47,7 +51,8 @@ struct DocContext {
 /// Indexes the mentions and timexes of a document by token.
 [[nodiscard]] DocContext make_context(std::string_view text, const Segmentation& seg, const std::vector<TaggedToken>& tags,
                                       const Lexicon& lex, const std::vector<Entity>& entities,
-                                      const std::vector<Timex>& timexes, const std::optional<std::string>& dct);
+                                      const std::vector<Timex>& timexes, const std::optional<std::string>& dct,
+                                      const WordFlagTable& flags);
 
 /// The syntactic frame an event reads its constraints and arguments from.
 struct Frame {
@@ -83,12 +88,36 @@ struct SentenceEvents {
     std::vector<EventMention> mentions;
 };
 
+/// The roles the syntactic slots of an event type's mentions take.
+struct TypeRoles {
+    std::string_view agent = "agent";
+    std::string_view patient = "patient";
+    bool symmetric = false; ///< meetings, fights, agreements: every side is a participant
+    bool motion = false;    ///< the type has an origin (withdrawals, deployments, expulsions)
+};
+
+/// What build_events needs of an event type, worked out once when the detector loads.
+struct TypeInfo {
+    TypeRoles roles;
+    std::map<std::string, std::string> codes; ///< EventType::codes()
+};
+
+/// The TypeInfo of `t`.
+[[nodiscard]] TypeInfo type_info(const EventType& t);
+
 /// The loaded resources.
 struct EventResources {
     Ontology ontology;
     TriggerLexicon triggers;
     ModalityCues cues;
     NonTriggers non_triggers;
+    std::vector<TypeInfo> types; ///< per type of ontology.types(), same order
+    WordFlagTable flags;         ///< with the first words of the cues and terminators
+
+    /// The info of a type of `ontology`.
+    [[nodiscard]] const TypeInfo& info(const EventType* t) const noexcept {
+        return types[static_cast<std::size_t>(t - ontology.types().data())];
+    }
 };
 
 /// Finds the event mentions of a parsed sentence (verbs, nouns, adjectives, light verbs) with

@@ -112,17 +112,19 @@ std::vector<int> coreference_heads(const std::vector<SentenceEvents>& sentences,
 
 void merge_and_relate(const DocContext& doc, const std::vector<SentenceEvents>& sentences, const std::vector<int>& heads,
                       std::vector<Event>& events, std::vector<Relation>& relations) {
-    std::vector<Event> kept;
-    kept.reserve(events.size());
+    // Kept events are compacted in place: an Event is large, and until the first merge none moves.
+    std::size_t kept = 0;
     std::vector<int> index(events.size(), none);
     for (std::size_t i = 0; i < events.size(); ++i) {
         const auto h = static_cast<std::size_t>(heads[i]);
         if (h == i) {
-            index[i] = static_cast<int>(kept.size());
-            kept.push_back(std::move(events[i]));
+            index[i] = static_cast<int>(kept);
+            if (kept != i) events[kept] = std::move(events[i]);
+            ++kept;
             continue;
         }
-        auto& into = kept[static_cast<std::size_t>(index[h])];
+        // Heads come before their mentions, so `into` is already in its final place.
+        auto& into = events[static_cast<std::size_t>(index[h])];
         auto& from = events[i];
         into.mentions.push_back(from.trigger);
         for (auto& a : from.arguments)
@@ -133,7 +135,7 @@ void merge_and_relate(const DocContext& doc, const std::vector<SentenceEvents>& 
         if (!explicit_time(into) && explicit_time(from)) into.time = from.time;
         into.confidence = std::max(into.confidence, from.confidence);
     }
-    events = std::move(kept);
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
     for (std::size_t i = 0; i < events.size(); ++i) event_relations(events[i], i, relations);
     for (const auto& s : sentences) against_relations(doc, s, relations);
 }

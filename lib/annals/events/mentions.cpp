@@ -24,7 +24,7 @@ std::string_view next_word(const DocContext& doc, const SentenceSyntax& syn, std
 int resolve_relative(const DocContext& doc, const SentenceSyntax& syn, int n) {
     if (n == none || !noun(syn, n).relative) return n;
     auto k = noun(syn, n).first;
-    if (k > syn.first && doc.word(k - 1) == ",") --k;
+    if (k > syn.first && doc.has(k - 1, wf_comma)) --k;
     if (k <= syn.first) return none;
     const int before = syn.noun_at(k - 1);
     if (before == none) return none;
@@ -65,7 +65,7 @@ Frame noun_frame(const DocContext& doc, const SentenceSyntax& syn, int n, std::u
 
 bool verb_is_event(const DocContext& doc, const EventResources& res, const SentenceSyntax& syn, const VerbGroup& g) {
     const auto& lemma = doc.lemma(g.head);
-    if (is_auxiliary_lemma(lemma) || is_negative_contraction(doc.word(g.head))) return false;
+    if (doc.has(g.head, wf_aux_lemma | wf_negative_contraction)) return false;
     if (doc.entity_of[g.head] != none || doc.timex_of[g.head] != none) return false;
     return !res.non_triggers.excludes(lemma, doc.tag(g.head), next_word(doc, syn, g.head));
 }

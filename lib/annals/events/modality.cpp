@@ -15,11 +15,6 @@ struct CueMatch {
     const ModalityCue* cue = nullptr;
 };
 
-struct Terminator {
-    std::uint32_t first = 0, last = 0;
-    const ScopeTerminator* row = nullptr;
-};
-
 /// Sentence tokens as the cue lists read them: lower-case forms and lemmas.
 struct CueView {
     const DocContext& doc;
@@ -38,10 +33,14 @@ struct CueView {
     }
 };
 
-std::vector<CueMatch> find_cues(const CueView& v, const ModalityCues& cues) {
-    std::vector<CueMatch> out;
+/// The cues of a sentence (into `kept`, with `out` as scratch), in text order.
+void find_cues(const CueView& v, const ModalityCues& cues, std::vector<CueMatch>& out, std::vector<CueMatch>& kept) {
+    out.clear();
+    kept.clear();
     for (auto t = v.first; t < v.end; ++t) {
         for (const bool lemma : {false, true}) {
+            // Most words start no cue: the token's flags say so without a lookup.
+            if (!v.doc.has(t, lemma ? wf_lemma_cue : wf_form_cue)) continue;
             const auto& list = lemma ? cues.lemma_cues_starting_with(v.doc.lemma(t)) : cues.form_cues_starting_with(v.form(t));
             for (const auto* c : list)
                 if (const int last = v.match(t, c->words, c->match_lemma); last != none) {
@@ -51,47 +50,49 @@ std::vector<CueMatch> find_cues(const CueView& v, const ModalityCues& cues) {
         }
     }
     // A cue inside a longer one is part of it ("cannot" and "be ruled out" in "cannot be ruled out").
-    std::vector<CueMatch> kept;
     for (const auto& a : out) {
         const bool inside = std::any_of(out.begin(), out.end(), [&](const CueMatch& b) {
             return &a != &b && b.first <= a.first && a.last <= b.last && (b.last - b.first) > (a.last - a.first);
         });
         if (!inside) kept.push_back(a);
     }
-    return kept;
 }
 
-std::vector<Terminator> find_terminators(const CueView& v, const ModalityCues& cues) {
-    std::vector<Terminator> out;
-    for (auto t = v.first; t < v.end; ++t)
+std::uint8_t class_bit(ModalityClass c) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(c)); }
+
+/// Per token of the sentence (index - first): a bit for each modality class whose bounded
+/// scope ends there. Computed once per sentence, so that walking a scope costs a load per
+/// token rather than a look through the terminators.
+void scope_ends(const CueView& v, const ModalityCues& cues, std::vector<std::uint8_t>& out) {
+    out.assign(v.end - v.first, 0);
+    for (auto t = v.first; t < v.end; ++t) {
+        auto& bits = out[t - v.first];
+        if (v.doc.has(t, wf_semicolon_colon)) bits = 0x0f;
+        // A comma ends a clause, except inside a condition ("if X, Y" keeps Y conditional).
+        if (v.doc.has(t, wf_comma)) bits |= static_cast<std::uint8_t>(0x0f & ~class_bit(ModalityClass::hypothetical));
+        if (!v.doc.has(t, wf_terminator)) continue;
         for (const auto* row : cues.terminators_starting_with(v.form(t)))
-            if (const int last = v.match(t, row->words, false); last != none) {
-                out.push_back({t, static_cast<std::uint32_t>(last), row});
+            if (v.match(t, row->words, false) != none) {
+                for (std::size_t c = 0; c < row->ends.size(); ++c)
+                    if (row->ends[c]) bits |= static_cast<std::uint8_t>(1u << c);
                 break;
             }
-    return out;
-}
-
-bool ends_scope(const CueView& v, const std::vector<Terminator>& terms, std::uint32_t t, ModalityClass c) {
-    const auto f = v.form(t);
-    if (f == ";" || f == ":") return true;
-    // A comma ends a clause, except inside a condition ("if X, Y" keeps Y conditional).
-    if (f == "," && c != ModalityClass::hypothetical) return true;
-    return std::any_of(terms.begin(), terms.end(),
-                       [&](const Terminator& x) { return x.first == t && x.row->ends[static_cast<std::size_t>(c)]; });
+    }
 }
 
 /// The tokens a cue scopes over, as [from, to) ranges (one each side).
 std::array<std::pair<std::uint32_t, std::uint32_t>, 2> scope_of(const CueView& v, const SentenceSyntax& syn,
-                                                                  const std::vector<Terminator>& terms, const CueMatch& m) {
+                                                                  const std::vector<std::uint8_t>& ends, const CueMatch& m) {
     const auto& c = *m.cue;
     std::array<std::pair<std::uint32_t, std::uint32_t>, 2> out{};
     const bool fwd = c.direction != ScopeDirection::backward, bwd = c.direction != ScopeDirection::forward;
     const bool bounded = c.unit != ScopeUnit::sentence;
+    const auto bit = class_bit(c.cls);
+    auto ends_scope = [&](std::uint32_t t) { return (ends[t - v.first] & bit) != 0; };
     if (fwd) {
         auto to = m.last + 1;
         const auto limit = c.unit == ScopeUnit::tokens ? std::min<std::size_t>(v.end, m.last + 1 + c.window) : v.end;
-        while (to < limit && !(bounded && ends_scope(v, terms, to, c.cls))) ++to;
+        while (to < limit && !(bounded && ends_scope(to))) ++to;
         out[0] = {m.last + 1, to};
     }
     if (bwd) {
@@ -101,7 +102,7 @@ std::array<std::pair<std::uint32_t, std::uint32_t>, 2> scope_of(const CueView& v
         // failed": the failure is negated, the saying is not).
         const int own_verb = syn.verb_at(m.first);
         auto other_verb = [&](std::uint32_t t) { return syn.verb_at(t) != none && syn.verb_at(t) != own_verb; };
-        while (from > limit && !(bounded && (ends_scope(v, terms, from - 1, c.cls) || other_verb(from - 1)))) --from;
+        while (from > limit && !(bounded && (ends_scope(from - 1) || other_verb(from - 1)))) --from;
         out[1] = {from, m.first};
     }
     return out;
@@ -135,16 +136,20 @@ void from_verb_group(const CueView& v, const VerbGroup& g, int& best) {
 void assign_modality(const DocContext& doc, const EventResources& res, SentenceEvents& s) {
     if (s.mentions.empty()) return;
     const CueView view(doc, s.syntax);
-    const auto cues = find_cues(view, res.cues);
-    const auto terms = find_terminators(view, res.cues);
-    std::vector<int> best(s.mentions.size(), 4);
+    // Scratch kept per thread: this runs for every sentence.
+    thread_local std::vector<CueMatch> found, cues;
+    thread_local std::vector<std::uint8_t> ends;
+    thread_local std::vector<int> best;
+    find_cues(view, res.cues, found, cues);
+    scope_ends(view, res.cues, ends);
+    best.assign(s.mentions.size(), 4);
     for (std::size_t i = 0; i < s.mentions.size(); ++i) {
         const auto& m = s.mentions[i];
         if (m.verb != none && m.pos != TriggerPos::noun) from_verb_group(view, s.syntax.verbs[static_cast<std::size_t>(m.verb)], best[i]);
         if (m.light != nullptr) from_verb_group(view, s.syntax.verbs[static_cast<std::size_t>(m.verb)], best[i]);
     }
     for (const auto& c : cues) {
-        for (const auto& [from, to] : scope_of(view, s.syntax, terms, c))
+        for (const auto& [from, to] : scope_of(view, s.syntax, ends, c))
             for (std::size_t i = 0; i < s.mentions.size(); ++i) {
                 const auto t = s.mentions[i].token;
                 if (t >= from && t < to) consider(best[i], c.cue->cls);

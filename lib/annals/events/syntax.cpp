@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <utility>
 
 namespace annals::detail {
 
@@ -18,6 +20,8 @@ public:
     [[nodiscard]] PosTag tag(std::uint32_t i) const noexcept { return (*in_.tags)[i].tag; }
     [[nodiscard]] std::string_view lemma(std::uint32_t i) const noexcept { return (*in_.tags)[i].lemma; }
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return in_.seg->tokens[i].span.of(in_.text); }
+    /// Whether token `i` has one of the WordFlag `bits`.
+    [[nodiscard]] bool has(std::uint32_t i, std::uint32_t bits) const noexcept { return ((*in_.flags)[i] & bits) != 0; }
     [[nodiscard]] std::uint32_t name_end(std::uint32_t i) const noexcept {
         return in_.name_end == nullptr || i >= in_.name_end->size() ? 0 : (*in_.name_end)[i];
     }
@@ -35,27 +39,6 @@ private:
     std::uint32_t first_, end_;
 };
 
-bool is_word_lower(std::string_view w, std::string_view lower) {
-    if (w.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-        char c = w[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != lower[i]) return false;
-    }
-    return true;
-}
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-    return std::any_of(list.begin(), list.end(), [&](std::string_view x) { return is_word_lower(w, x); });
-}
-
-bool is_negation(std::string_view w) { return one_of(w, {"not", "n't", "never", "no longer"}); }
-
-/// The modals among contractions: "can't", "won't", "wouldn't", "cannot" ...
-bool modal_contraction(std::string_view w) {
-    return one_of(w, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
-}
-
 /// A participle or gerund that modifies the noun after it ("of increased competition", "the
 /// estimated 45,000 troops"), where no auxiliary makes it a verb.
 bool prenominal_participle(const Reader& r, std::uint32_t i) {
@@ -66,7 +49,7 @@ bool prenominal_participle(const Reader& r, std::uint32_t i) {
     if (!is_noun(next) && !is_adjective(next) && next != PosTag::CD) return false;
     if (next == PosTag::NNP || next == PosTag::NNPS) return false;
     // After a verb that is no auxiliary ("reported operating losses") the form modifies too.
-    const bool after_main_verb = is_verb(prev) && !is_auxiliary_lemma(r.lemma(i - 1)) && r.lemma(i - 1) != "get";
+    const bool after_main_verb = is_verb(prev) && !r.has(i - 1, wf_aux_lemma | wf_get_lemma);
     return prev == PosTag::IN || prev == PosTag::TO || prev == PosTag::DT || prev == PosTag::PRPS || prev == PosTag::POS || prev == PosTag::CD ||
            is_adjective(prev) || after_main_verb || (is_adverb(prev) && i >= r.first() + 2 && r.tag(i - 2) == PosTag::DT);
 }
@@ -110,11 +93,11 @@ bool continues_noun_group(const Reader& r, std::uint32_t start, std::uint32_t j)
     // An adverb before an adjective ("a very large force").
     if (is_adverb(t) && r.inside(j + 1u) && is_adjective(r.tag(j + 1)) && j > start) return true;
     // "more than 500 fighters", "fewer than ten": a quantity inside the group.
-    if (r.tag(j) == PosTag::IN && one_of(r.word(j), {"than"}) && r.inside(j + 1u) && r.tag(j + 1) == PosTag::CD &&
-        one_of(r.word(j - 1), {"more", "less", "fewer"}))
+    if (r.tag(j) == PosTag::IN && r.has(j, wf_than) && r.inside(j + 1u) && r.tag(j + 1) == PosTag::CD &&
+        r.has(j - 1, wf_more_less))
         return true;
     // A hyphen or slash inside a compound or between names ("Af - Pak", "Daesh / ISIS").
-    if ((r.word(j) == "-" || r.word(j) == "/") && r.inside(j + 1u) && is_noun(r.tag(j + 1)) && is_noun(prev)) return true;
+    if (r.has(j, wf_hyphen_slash) && r.inside(j + 1u) && is_noun(r.tag(j + 1)) && is_noun(prev)) return true;
     (void)start;
     return false;
 }
@@ -158,9 +141,7 @@ void build_noun_groups(const Reader& r, SentenceSyntax& out) {
                     (g.first == g.last && ht == PosTag::DT);
         g.relative = ht == PosTag::WDT || ht == PosTag::WP;
         g.plural = ht == PosTag::NNS || ht == PosTag::NNPS;
-        const auto w0 = r.word(g.first);
-        g.definite = possessor != none || r.tag(g.first) == PosTag::PRPS ||
-                     one_of(w0, {"the", "this", "that", "these", "those"});
+        g.definite = possessor != none || r.tag(g.first) == PosTag::PRPS || r.has(g.first, wf_definite);
         g.possessor = possessor;
         possessor = none;
         out.nouns.push_back(g);
@@ -175,19 +156,13 @@ void build_noun_groups(const Reader& r, SentenceSyntax& out) {
 }
 
 bool is_aux_at(const Reader& r, std::uint32_t i) {
-    if (is_negative_contraction(r.word(i))) return true;
-    const auto lemma = r.lemma(i);
-    if (!is_auxiliary_lemma(lemma) && lemma != "get") return false;
+    if (r.has(i, wf_negative_contraction)) return true;
+    if (!r.has(i, wf_aux_lemma | wf_get_lemma)) return false;
     const auto next = r.skip_adverbs(i + 1);
     if (next >= r.end()) return false;
     const PosTag t = r.tag(next);
-    if (lemma == "get") return t == PosTag::VBN;
+    if (r.has(i, wf_get_lemma)) return t == PosTag::VBN;
     return is_verb(t) || (t == PosTag::MD);
-}
-
-bool is_copula_lemma(std::string_view lemma) {
-    return lemma == "be" || lemma == "become" || lemma == "remain" || lemma == "seem" || lemma == "appear" ||
-           lemma == "stay" || lemma == "look" || lemma == "sound" || lemma == "prove";
 }
 
 GroupTense finite_tense(const Reader& r, std::uint32_t i) {
@@ -208,8 +183,8 @@ std::uint32_t read_verb_group(const Reader& r, const SentenceSyntax& out, std::u
     for (; j < r.end(); ++j) {
         const PosTag t = r.tag(j);
         if (out.noun_at(j) != none) break;
-        const bool contraction = is_negative_contraction(r.word(j));
-        if (t == PosTag::MD || (contraction && modal_contraction(r.word(j)))) {
+        const bool contraction = r.has(j, wf_negative_contraction);
+        if (t == PosTag::MD || (contraction && r.has(j, wf_modal_contraction))) {
             if (head != none || first_verb != none) break;
             g.modal = static_cast<int>(j);
             g.negated = g.negated || contraction;
@@ -229,15 +204,14 @@ std::uint32_t read_verb_group(const Reader& r, const SentenceSyntax& out, std::u
         }
         if (is_adverb(t) || t == PosTag::RP) {
             if (head != none) break;
-            if (is_negation(r.word(j))) g.negated = true;
+            if (r.has(j, wf_negation)) g.negated = true;
             continue;
         }
         if (!is_verb(t)) break;
         if (head != none) break;
         if (first_verb == none) first_verb = static_cast<int>(j);
         if (is_aux_at(r, j)) {
-            const auto lemma = r.lemma(j);
-            if (lemma == "have") g.perfect = true;
+            if (r.has(j, wf_have_lemma)) g.perfect = true;
             last_aux = static_cast<int>(j);
             continue;
         }
@@ -252,14 +226,13 @@ std::uint32_t read_verb_group(const Reader& r, const SentenceSyntax& out, std::u
         --g.last;
     const PosTag ht = r.tag(g.head);
     if (last_aux != none && last_aux < head) {
-        const auto aux = r.lemma(static_cast<std::uint32_t>(last_aux));
-        g.passive = (aux == "be" || aux == "get") && (ht == PosTag::VBN || ht == PosTag::VBD);
-        g.progressive = aux == "be" && ht == PosTag::VBG;
+        const auto aux = static_cast<std::uint32_t>(last_aux);
+        g.passive = r.has(aux, wf_be_lemma | wf_get_lemma) && (ht == PosTag::VBN || ht == PosTag::VBD);
+        g.progressive = r.has(aux, wf_be_lemma) && ht == PosTag::VBG;
     }
-    g.copula = is_copula_lemma(r.lemma(g.head)) && !g.passive && !g.progressive;
+    g.copula = r.has(g.head, wf_copula_lemma) && !g.passive && !g.progressive;
     if (g.modal != none) {
-        const auto m = r.word(static_cast<std::uint32_t>(g.modal));
-        g.tense = one_of(m, {"will", "'ll", "shall", "wo"}) ? GroupTense::future : GroupTense::unknown;
+        g.tense = r.has(static_cast<std::uint32_t>(g.modal), wf_future_modal) ? GroupTense::future : GroupTense::unknown;
     } else if (!g.infinitive && first_verb != none) {
         g.tense = finite_tense(r, static_cast<std::uint32_t>(first_verb));
         if (g.perfect && g.tense == GroupTense::present) g.tense = GroupTense::past;
@@ -301,10 +274,6 @@ void build_verb_groups(const Reader& r, SentenceSyntax& out) {
 
 bool is_preposition(const Reader& r, std::uint32_t i) { return r.tag(i) == PosTag::IN || r.tag(i) == PosTag::TO; }
 
-/// Words tagged IN that only open clauses ("because the army left").
-bool pure_subordinator(std::string_view w) {
-    return one_of(w, {"because", "although", "though", "whereas", "unless", "if", "whether", "that", "while", "once", "so"});
-}
 
 /// Whether the phrase of noun group `n` (with its coordination and prepositional chain) is
 /// followed by a finite verb group: the group is then a clause's subject.
@@ -315,12 +284,12 @@ bool subject_of_clause(const Reader& r, const SentenceSyntax& out, std::size_t n
             t = out.nouns[static_cast<std::size_t>(m)].last + 1;
             continue;
         }
-        const auto w = r.word(t);
-        if (is_preposition(r, t) && !pure_subordinator(w)) {
+        // Words tagged IN that only open clauses ("because the army left") end the phrase.
+        if (is_preposition(r, t) && !r.has(t, wf_pure_subordinator)) {
             ++t;
             continue;
         }
-        if (r.tag(t) == PosTag::CC || w == "," || is_adverb(r.tag(t))) {
+        if (r.tag(t) == PosTag::CC || r.has(t, wf_comma) || is_adverb(r.tag(t))) {
             ++t;
             continue;
         }
@@ -339,11 +308,9 @@ void link_noun_groups(const Reader& r, SentenceSyntax& out) {
         auto& g = out.nouns[n];
         if (g.first == r.first()) continue;
         const auto before = g.first - 1;
-        const auto w = r.word(before);
         // "because the army left", "after the talks ended": a clause, not a phrase.
-        const bool clause = pure_subordinator(w) ||
-                            (one_of(w, {"after", "before", "since", "until", "as"}) && g.last + 1 < r.end() &&
-                             out.verb_at(g.last + 1) != none);
+        const bool clause = r.has(before, wf_pure_subordinator) ||
+                            (r.has(before, wf_clause_prep) && g.last + 1 < r.end() && out.verb_at(g.last + 1) != none);
         if (is_preposition(r, before) && out.verb_at(before) == none && !clause) {
             g.prep = static_cast<int>(before);
             if (before > r.first()) g.attached_to = out.noun_at(before - 1);
@@ -354,10 +321,10 @@ void link_noun_groups(const Reader& r, SentenceSyntax& out) {
         auto& b = out.nouns[n + 1];
         if (a.pronoun || b.relative || b.possessor != none || b.first != a.last + 2) continue;
         const auto mid = a.last + 1;
-        const bool and_or = r.tag(mid) == PosTag::CC && one_of(r.word(mid), {"and", "or", "&"});
+        const bool and_or = r.tag(mid) == PosTag::CC && r.has(mid, wf_and_or);
         // A comma joins list members only when a conjunction ends the list ("A, B and C").
         bool comma_list = false;
-        if (r.word(mid) == ",") {
+        if (r.has(mid, wf_comma)) {
             for (std::size_t m = n + 1; m + 1 < out.nouns.size(); ++m) {
                 const auto& x = out.nouns[m];
                 const auto& y = out.nouns[m + 1];
@@ -367,7 +334,7 @@ void link_noun_groups(const Reader& r, SentenceSyntax& out) {
                     comma_list = true;
                     break;
                 }
-                if (r.word(sep) != ",") break;
+                if (!r.has(sep, wf_comma)) break;
             }
         }
         if (!and_or && !comma_list) continue;
@@ -387,10 +354,7 @@ void link_noun_groups(const Reader& r, SentenceSyntax& out) {
 }
 
 bool ends_clause(const Reader& r, std::uint32_t i) {
-    const auto w = r.word(i);
-    if (w == ";" || w == ":" || w == "--") return true;
-    return r.tag(i) == PosTag::IN && one_of(w, {"that", "because", "if", "although", "though", "while", "whereas", "unless",
-                                                 "whether", "since", "when", "after", "before", "until", "once"});
+    return r.has(i, wf_clause_punct) || (r.tag(i) == PosTag::IN && r.has(i, wf_clause_word));
 }
 
 /// The subject of verb group `v`: the nearest noun group before it that is not the object of a
@@ -417,7 +381,7 @@ int find_subject(const Reader& r, const SentenceSyntax& out, std::size_t v) {
             continue;
         }
         const PosTag t = r.tag(i);
-        if (is_adverb(t) || t == PosTag::MD || r.word(i) == ",") continue;
+        if (is_adverb(t) || t == PosTag::MD || r.has(i, wf_comma)) continue;
         if (const int w = out.verb_at(i); w != none && out.verbs[static_cast<std::size_t>(w)].infinitive) {
             k = out.verbs[static_cast<std::size_t>(w)].first;
             continue;
@@ -504,7 +468,7 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
         if (v == out.verbs.size()) break;
         // Only phrases that open the sentence or follow a comma or clause break are fronted.
         const auto p = static_cast<std::uint32_t>(ng.prep);
-        const bool opens = p == r.first() || r.word(p - 1) == "," || ends_clause(r, p - 1);
+        const bool opens = p == r.first() || r.has(p - 1, wf_comma) || ends_clause(r, p - 1);
         const bool verb_before = std::any_of(out.verbs.begin(), out.verbs.begin() + static_cast<std::ptrdiff_t>(v),
                                              [&](const VerbGroup& g) { return g.last + 1 >= p; });
         if (opens && !verb_before) out.verbs[v].pps.push_back(static_cast<int>(n));
@@ -514,9 +478,54 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
 } // namespace
 
 
+WordFlagTable::WordFlagTable() {
+    auto add = [](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
+        for (const auto w : words) t[w] |= bit;
+    };
+    add(forms_, wf_negation, {"not", "n't", "never", "no longer"});
+    add(forms_, wf_modal_contraction, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
+    add(forms_, wf_than, {"than"});
+    add(forms_, wf_more_less, {"more", "less", "fewer"});
+    add(forms_, wf_hyphen_slash, {"-", "/"});
+    add(forms_, wf_definite, {"the", "this", "that", "these", "those"});
+    add(forms_, wf_pure_subordinator,
+        {"because", "although", "though", "whereas", "unless", "if", "whether", "that", "while", "once", "so"});
+    add(forms_, wf_clause_prep, {"after", "before", "since", "until", "as"});
+    add(forms_, wf_clause_word, {"that", "because", "if", "although", "though", "while", "whereas", "unless", "whether",
+                                 "since", "when", "after", "before", "until", "once"});
+    add(forms_, wf_clause_punct, {";", ":", "--"});
+    add(forms_, wf_comma, {","});
+    add(forms_, wf_future_modal, {"will", "'ll", "shall", "wo"});
+    add(forms_, wf_and_or, {"and", "or", "&"});
+    add(forms_, wf_semicolon_colon, {";", ":"});
+    add(lemmas_, wf_aux_lemma, {"be", "have", "do"});
+    add(lemmas_, wf_get_lemma, {"get"});
+    add(lemmas_, wf_copula_lemma, {"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"});
+    add(lemmas_, wf_have_lemma, {"have"});
+    add(lemmas_, wf_be_lemma, {"be"});
+}
+
+std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view lemma) const noexcept {
+    std::uint32_t bits = 0;
+    if (const auto* f = forms_.find(lower_form)) bits |= *f;
+    if (const auto* l = lemmas_.find(lemma)) bits |= *l;
+    const auto n = lower_form.size();
+    if (lower_form == "cannot" || (n > 3 && lower_form.substr(n - 3) == "n't")) bits |= wf_negative_contraction;
+    return bits;
+}
+
 bool is_negative_contraction(std::string_view w) {
     // Asked of every token: compared in place rather than on a lower-case copy.
-    return is_word_lower(w, "cannot") || (w.size() > 3 && is_word_lower(w.substr(w.size() - 3), "n't"));
+    auto lower_is = [](std::string_view a, std::string_view lower) {
+        if (a.size() != lower.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            char c = a[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != lower[i]) return false;
+        }
+        return true;
+    };
+    return lower_is(w, "cannot") || (w.size() > 3 && lower_is(w.substr(w.size() - 3), "n't"));
 }
 
 bool is_auxiliary_lemma(std::string_view lemma) noexcept { return lemma == "be" || lemma == "have" || lemma == "do"; }

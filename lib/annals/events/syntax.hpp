@@ -4,6 +4,7 @@
 /// prepositional phrases of each verb, after Abney's cascaded chunking. Internal to the event
 /// stage.
 
+#include "annals/events/word_map.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/text/segment.hpp"
 
@@ -65,6 +66,53 @@ struct SentenceSyntax {
     [[nodiscard]] int verb_at(std::uint32_t token) const noexcept { return verb_of[token - first]; }
 };
 
+/// Closed-class words, punctuation and lemmas the chunker, the cue scopes and the mention
+/// finder test, as bits of one word per token: computed once per document (word_flags), so
+/// the tests inside the parse loops cost a load and a mask instead of string comparisons.
+enum WordFlag : std::uint32_t {
+    wf_negation = 1u << 0,             ///< not, n't, never, no longer
+    wf_modal_contraction = 1u << 1,    ///< cannot, can't, won't, wouldn't ...
+    wf_negative_contraction = 1u << 2, ///< cannot, or a word of more than three letters ending in n't
+    wf_than = 1u << 3,
+    wf_more_less = 1u << 4,            ///< more, less, fewer
+    wf_hyphen_slash = 1u << 5,         ///< - or /
+    wf_definite = 1u << 6,             ///< the, this, that, these, those
+    wf_pure_subordinator = 1u << 7,    ///< because, although, if, whether, that, ... (pure_subordinator)
+    wf_clause_prep = 1u << 8,          ///< after, before, since, until, as
+    wf_clause_word = 1u << 9,          ///< the words that end a clause when tagged IN (ends_clause)
+    wf_clause_punct = 1u << 10,        ///< ; : --
+    wf_comma = 1u << 11,
+    wf_future_modal = 1u << 12,        ///< will, 'll, shall, wo
+    wf_and_or = 1u << 13,              ///< and, or, &
+    wf_semicolon_colon = 1u << 14,     ///< ; :
+    wf_form_cue = 1u << 15,            ///< the first word of a modality cue matched by form
+    wf_terminator = 1u << 16,          ///< the first word of a scope terminator
+    wf_lemma_cue = 1u << 17,           ///< the lemma is the first word of a cue matched by lemma
+    // Bits of the token's lemma.
+    wf_aux_lemma = 1u << 20,           ///< be, have, do (is_auxiliary_lemma)
+    wf_get_lemma = 1u << 21,           ///< get
+    wf_copula_lemma = 1u << 22,        ///< be, become, remain, seem, appear, stay, look, sound, prove
+    wf_have_lemma = 1u << 23,
+    wf_be_lemma = 1u << 24,
+};
+
+/// The words behind the WordFlag bits: the chunker's own, plus those the loaded lists add (the
+/// first words of cues and terminators). Built once with the detector; const members are
+/// thread-safe.
+class WordFlagTable {
+public:
+    /// The chunker's closed-class words and lemmas.
+    WordFlagTable();
+    /// Adds `bits` to a lower-case word or to a lemma.
+    void add_form(std::string_view form, std::uint32_t bits) { forms_[form] |= bits; }
+    void add_lemma(std::string_view lemma, std::uint32_t bits) { lemmas_[lemma] |= bits; }
+    /// The bits of a token from its lower-case text and its lemma.
+    [[nodiscard]] std::uint32_t flags(std::string_view lower_form, std::string_view lemma) const noexcept;
+
+private:
+    WordIndex<std::uint32_t> forms_, lemmas_;
+};
+
 /// What the chunker reads of the document.
 struct SyntaxInput {
     std::string_view text;
@@ -73,6 +121,8 @@ struct SyntaxInput {
     /// Per token: the end token (exclusive) of the multi-word name starting there, else 0.
     /// A name is never split between groups ("Global Coalition to Defeat Daesh").
     const std::vector<std::uint32_t>* name_end = nullptr;
+    /// Per token: its WordFlagTable::flags(). Required.
+    const std::vector<std::uint32_t>* flags = nullptr;
 };
 
 /// Parses sentence `s` of `in`. Pure function; never throws on odd text.
