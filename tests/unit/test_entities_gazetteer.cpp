@@ -177,3 +177,25 @@ TEST_CASE("entities: every data file loads", "[entities]") {
     CHECK(g.entries().size() > 8000);
     CHECK(g.form_count() > g.entries().size());
 }
+
+TEST_CASE("entities: the folded lookups answer as the plain ones", "[entities]") {
+    const auto& g = gaz();
+    // Names, aliases, demonyms, all-caps and lower-case forms, near misses and multi-word
+    // windows, in both matching modes.
+    const std::vector<std::string> words = {
+        "Rome", "ROME", "rome", "Italy", "Italian", "Italians", "US", "U.S.", "us", "United States",
+        "New York", "New", "New Yorkers", "Daesh", "ISIS", "Islamic State", "ISIS-K", "Taliban",
+        "Afghan", "Afghans", "Dominican", "Briton", "Middle East", "middle east", "Alexandria",
+        "São Paulo", "SÃO PAULO", "Zürich", "Nowhere Land", "the", "Gulf", "Sahel", "Balkans"};
+    for (const auto mode : {MatchCase::name, MatchCase::exact, MatchCase::any}) {
+        for (const auto& raw : words) {
+            const std::string text = normalize_name(raw);
+            const std::string folded = fold_name(text);
+            INFO(raw);
+            CHECK(key_of(g.find_best_folded(text, folded, mode)) == key_of(g.find_best(text, mode)));
+            CHECK(g.country_by_demonym_folded(text, folded, mode) == g.country_by_demonym(text, mode));
+            CHECK(g.may_start_folded(folded) == g.may_start(text));
+            CHECK(g.may_continue_folded(folded) == g.may_continue(text));
+        }
+    }
+}
