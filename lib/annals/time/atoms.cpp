@@ -10,12 +10,15 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 /// Length of an apostrophe at i: ' or the UTF-8 right single quotation mark.
-std::size_t apostrophe_len(std::string_view s, std::size_t i) {
-    if (i < s.size() && s[i] == '\'') return 1;
-    if (i + 2 < s.size() && s.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+/// Asked at every atom: the byte tests come before any comparison of three bytes.
+inline std::size_t apostrophe_len(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    if (s[i] == '\'') return 1;
+    if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') return 3;
     return 0;
 }
 
@@ -147,9 +150,15 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
 
 class Atomizer {
 public:
+    /// `out.lower` must hold text.size() bytes: the atoms are disjoint pieces of the text and
+    /// never grow when lowered, so their lower-case forms fit; finish() trims it.
     Atomizer(std::string_view text, const TimeTables& t, AtomText& out) : text_(text), t_(t), out_(out) {}
 
-    void token(const Token& tok, std::uint32_t sentence) { span(tok.span.begin, tok.span.end, sentence); }
+    void finish() { out_.lower.resize(lower_used_); }
+
+    void token(const Token& tok, std::uint32_t sentence) {
+        if (!plain_word(tok.span.begin, tok.span.end, sentence)) span(tok.span.begin, tok.span.end, sentence);
+    }
 
     /// Atoms of the bytes [b, e), which lie inside one sentence.
     void span(std::size_t b, std::size_t e, std::uint32_t sentence) {
@@ -182,11 +191,12 @@ private:
             }
         }
         Atom& a = push(b, i, sentence);
-        std::string value;
-        classify_number(text_.substr(b, i - b), a, value);
-        if (!value.empty()) {
-            a.shape = static_cast<std::int32_t>(out_.shape_values.size());
-            out_.shape_values.push_back(std::move(value));
+        value_.clear();
+        classify_number(text_.substr(b, i - b), a, value_);
+        if (!value_.empty()) {
+            a.shape_off = static_cast<std::uint32_t>(out_.shapes.size());
+            a.shape_len = static_cast<std::uint32_t>(value_.size());
+            out_.shapes += value_;
         }
         return i;
     }
@@ -204,6 +214,7 @@ private:
         std::size_t i = b;
         bool dotted = false;
         while (i < e) {
+            if (is_ascii_letter(text_[i])) { ++i; continue; } // the common case, before the general tests
             if (const auto len = letter_len(i, e)) { i += len; continue; }
             if (is_digit(text_[i])) { ++i; continue; }
             if (text_[i] == '.' && i + 1 < e && letter_len(i + 1, e)) { dotted = true; ++i; continue; }
@@ -266,48 +277,93 @@ private:
         }
     }
 
+    /// Most tokens are ASCII letters only, and such a token is one atom (what span() would
+    /// find): it is lowered, hashed and looked up in one pass. False, with nothing added,
+    /// for any other token.
+    bool plain_word(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        if (b >= e) return false;
+        // local pointers: the stores through char* could alias the members otherwise
+        char* const start = out_.lower.data() + lower_used_;
+        const char* const src = text_.data() + b;
+        const std::size_t n = e - b;
+        std::uint64_t hash = StringHash::seed;
+        for (std::size_t k = 0; k < n; ++k) {
+            char c = src[k];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            else if (c < 'a' || c > 'z') return false;
+            start[k] = c;
+            hash = StringHash::step(hash, c);
+        }
+        add(b, e, sentence, e - b, hash);
+        return true;
+    }
+
+    /// Adds the atom [b, e): its lower-cased text goes straight into the document's buffer
+    /// (which never needs to grow past the text's size) and is looked up once, hashed as it
+    /// is written.
     Atom& push(std::size_t b, std::size_t e, std::uint32_t sentence) {
-        Atom a;
+        char* const start = out_.lower.data() + lower_used_;
+        char* p = start;
+        std::uint64_t hash = StringHash::seed;
+        for (std::size_t i = b; i < e; ++i) {
+            char c = text_[i];
+            if (c == '\xE2' && apostrophe_len(text_, i) == 3) {
+                c = '\'';
+                i += 2;
+            } else {
+                c = lower(c);
+            }
+            *p++ = c;
+            hash = StringHash::step(hash, c);
+        }
+        return add(b, e, sentence, static_cast<std::size_t>(p - start), hash);
+    }
+
+    /// The atom [b, e) whose lower-cased form of `len` bytes (hashed: `hash`) has just been
+    /// written at the end of the buffer.
+    Atom& add(std::size_t b, std::size_t e, std::uint32_t sentence, std::size_t len, std::uint64_t hash) {
+        Atom& a = out_.atoms.emplace_back();
         a.begin = static_cast<std::uint32_t>(b);
         a.end = static_cast<std::uint32_t>(e);
         a.sentence = sentence;
-        a.lower_off = static_cast<std::uint32_t>(out_.lower.size());
-        append_lowered(out_.lower, b, e);
-        a.lower_len = static_cast<std::uint32_t>(out_.lower.size()) - a.lower_off;
-        const auto c = static_cast<unsigned char>(text_[b]);
-        a.alpha = is_letter(c);
+        a.lower_off = static_cast<std::uint32_t>(lower_used_);
+        a.lower_len = static_cast<std::uint32_t>(len);
+        const char* const start = out_.lower.data() + lower_used_;
+        lower_used_ += len;
+        a.alpha = is_letter(static_cast<unsigned char>(text_[b]));
         a.cap = is_upper(text_[b]);
-        if (a.lower_len <= 24) {
-            if (const auto* info = t_.find(std::string_view(out_.lower).substr(a.lower_off, a.lower_len))) {
+        if (len <= 24) {
+            if (const auto* info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash))) {
                 a.info = info;
                 a.classes = info->classes;
                 a.literal = info->literal;
             }
         }
-        out_.atoms.push_back(a);
-        return out_.atoms.back();
+        return a;
     }
 
     std::string_view text_;
     const TimeTables& t_;
     AtomText& out_;
+    std::string value_; ///< a number's value being classified
+    std::size_t lower_used_ = 0; ///< bytes of out_.lower written so far
 };
 
 } // namespace
 
 std::string_view AtomText::value(std::size_t i, Cls c) const {
     const Atom& a = atoms[i];
-    if (c >= first_shape_cls) return a.shape >= 0 ? std::string_view(shape_values[static_cast<std::size_t>(a.shape)]) : std::string_view{};
+    if (c >= first_shape_cls) return std::string_view(shapes).substr(a.shape_off, a.shape_len);
     if (a.info)
         for (const auto& e : a.info->entries)
             if (e.cls == c) return e.value;
     return {};
 }
 
-AtomText atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables) {
-    AtomText out;
+void atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables, AtomText& out) {
+    out.clear();
     out.atoms.reserve(seg.tokens.size() + seg.tokens.size() / 4);
-    out.lower.reserve(text.size());
+    out.lower.resize(text.size());
     Atomizer az(text, tables, out);
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];
@@ -325,7 +381,7 @@ AtomText atomize(std::string_view text, const Segmentation& seg, const TimeTable
             az.token(tok, s);
         }
     }
-    return out;
+    az.finish();
 }
 
 } // namespace annals::detail

@@ -19,18 +19,25 @@ struct Atom {
     std::uint64_t classes = 0;
     const WordInfo* info = nullptr;      ///< the tables' entry for the word, if any
     int literal = -1;                    ///< literal id, when a rule names the word
-    std::int32_t shape = -1;             ///< index of the number-shape value in AtomText::shape_values
+    std::uint32_t shape_off = 0, shape_len = 0; ///< the number-shape value in AtomText::shapes (none: 0)
     bool alpha = false;                  ///< starts with a letter
     bool cap = false;                    ///< starts with an upper-case letter
     bool comma_number = false;           ///< digits grouped with commas (1,500): a quantity
     long long number = -1;               ///< integer value of INT / ORDNUM atoms
 };
 
-/// The atoms of one document, with the lower-cased text they point into.
+/// The atoms of one document, with the lower-cased text and the number values they point
+/// into (one buffer each, so that a reused AtomText allocates nothing per atom).
 struct AtomText {
     std::string lower;
     std::vector<Atom> atoms;
-    std::vector<std::string> shape_values;
+    std::string shapes;
+
+    void clear() {
+        lower.clear();
+        atoms.clear();
+        shapes.clear();
+    }
 
     [[nodiscard]] std::string_view word(const Atom& a) const { return std::string_view(lower).substr(a.lower_off, a.lower_len); }
     [[nodiscard]] std::string_view word(std::size_t i) const { return word(atoms[i]); }
@@ -42,8 +49,8 @@ struct AtomText {
 };
 
 /// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes
-/// (before the context decisions). Pure function.
-[[nodiscard]] AtomText atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables);
+/// (before the context decisions), into `out` (cleared first; its buffers are reused).
+void atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables, AtomText& out);
 
 /// Context decisions (context.cpp): drops the classes of ambiguous words where the context
 /// does not support them (may the modal, March the verb, fall the verb, second the ordinal,

@@ -122,7 +122,7 @@ void apply_context(AtomText& at) {
         Atom& a = at.atoms[i];
         if (a.classes & cls_bit(Cls::TITLEHEAD) && !a.cap) drop(a, Cls::TITLEHEAD);
         if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
-        if (!a.info) continue;
+        if (!a.info || !a.info->ambiguous) continue;
         for (const auto& e : a.info->entries) {
             if (!e.ambiguous) continue;
             bool ok = true;
@@ -138,12 +138,13 @@ void apply_context(AtomText& at) {
     }
     // "This Week", "Next Year" in title case inside a sentence name a programme or a work
     for (std::size_t i = 1; i + 1 < at.atoms.size(); ++i)
-        if (at.has(i, Cls::REL) && at.atoms[i].cap && same_sentence(at, i, i + 1) && at.atoms[i + 1].cap &&
+        if ((at.atoms[i].classes & cls_bit(Cls::REL)) && at.atoms[i].cap && same_sentence(at, i, i + 1) && at.atoms[i + 1].cap &&
             at.has(i + 1, Cls::UNIT) && prev(at, i) != std::string_view::npos)
             for (const auto k : {i, i + 1}) at.atoms[k].classes = 0;
     // years last: "the 1988 second quarter" needs "second" decided first
     for (std::size_t i = 0; i < at.atoms.size(); ++i)
-        if (four_digit_year_shape(at, i) && is_year(at, i)) at.atoms[i].classes |= cls_bit(Cls::YEAR);
+        if ((at.atoms[i].classes & cls_bit(Cls::INT)) && four_digit_year_shape(at, i) && is_year(at, i))
+            at.atoms[i].classes |= cls_bit(Cls::YEAR);
 }
 
 } // namespace annals::detail

@@ -16,6 +16,34 @@ constexpr std::uint64_t composed_mask = [] {
     return m;
 }();
 
+/// The values captured for each class while a match is instantiated. An empty value counts
+/// as not captured. The strings are reused from match to match (a thread's Captures live as
+/// long as the thread): reset() empties only the ones written since the last reset.
+class Captures {
+public:
+    [[nodiscard]] const std::string& operator[](std::size_t c) const { return v_[c]; }
+    [[nodiscard]] bool empty(std::size_t c) const { return v_[c].empty(); }
+    void set(std::size_t c, std::string_view value) {
+        v_[c].assign(value.data(), value.size());
+        written_ |= std::uint64_t{1} << c;
+    }
+    /// Moves in what `other` captured for the classes not captured here.
+    void fill_from(const Captures& other) {
+        for (auto bits = other.written_; bits; bits &= bits - 1) {
+            const auto c = static_cast<std::size_t>(std::countr_zero(bits));
+            if (empty(c) && !other.empty(c)) set(c, other[c]);
+        }
+    }
+    void reset() {
+        for (auto bits = written_; bits; bits &= bits - 1) v_[static_cast<std::size_t>(std::countr_zero(bits))].clear();
+        written_ = 0;
+    }
+
+private:
+    std::array<std::string, cls_count> v_;
+    std::uint64_t written_ = 0;
+};
+
 /// A composed or single-word class matched at a position: where it ends and its value.
 struct ClassMatch {
     std::uint32_t end = no_match;
@@ -93,7 +121,30 @@ private:
             best = {end, id};
         }
         if (n.children.empty() || !in_sentence(end, at_.atoms[begin].sentence)) return;
-        for (const auto c : n.children) walk(c, begin, end, best);
+        // only the children the next word can start, in the order of `children` (the order
+        // decides between equally good matches)
+        const Atom& a = at_.atoms[end];
+        std::array<std::uint32_t, 32> picked;
+        std::size_t count = 0;
+        bool overflow = false;
+        const auto pick = [&](std::uint32_t k) {
+            if (count < picked.size()) picked[count++] = k;
+            else overflow = true;
+        };
+        if (a.literal >= 0) {
+            const auto lo = std::lower_bound(n.child_literals.begin(), n.child_literals.end(),
+                                             std::pair<int, std::uint32_t>{a.literal, 0});
+            for (auto it = lo; it != n.child_literals.end() && it->first == a.literal; ++it) pick(it->second);
+        }
+        for (const auto& [start, k] : n.child_starts)
+            if (start & a.classes) pick(k);
+        if (overflow) {
+            for (const auto c : n.children) walk(c, begin, end, best);
+            return;
+        }
+        std::sort(picked.begin(), picked.begin() + static_cast<std::ptrdiff_t>(count));
+        for (std::size_t j = 0; j < count; ++j)
+            if (j == 0 || picked[j] != picked[j - 1]) walk(n.children[picked[j]], begin, end, best);
     }
 
     /// Context that must be present counts more than context that must be absent.
@@ -109,7 +160,7 @@ private:
     }
 
     /// Matches the body from atom i; returns the end or no_match. Fills captures when given.
-    std::uint32_t match_body(const FlatPattern& f, std::uint32_t i, std::array<std::string, cls_count>* caps) const {
+    std::uint32_t match_body(const FlatPattern& f, std::uint32_t i, Captures* caps) const {
         const auto sentence = at_.atoms[i].sentence;
         std::uint32_t pos = i;
         for (const Elem& e : f.body) {
@@ -141,12 +192,16 @@ private:
         return true;
     }
 
-    std::uint32_t match_elem(const Elem& e, std::uint32_t pos, std::array<std::string, cls_count>* caps) const {
+    std::uint32_t match_elem(const Elem& e, std::uint32_t pos, Captures* caps) const {
         const Atom& a = at_.atoms[pos];
         std::uint32_t best = no_match;
         int best_cls = -1;
         std::string best_value;
         if (a.literal >= 0 && std::find(e.literals.begin(), e.literals.end(), a.literal) != e.literals.end()) best = pos + 1;
+        // most words have none of the classes that could start the element
+        if (best == no_match && (e.start & a.classes) == 0 &&
+            !(e.starts_with_a && a.literal >= 0 && (a.literal == t_.literal_a || a.literal == t_.literal_an)))
+            return no_match;
         if (!caps) {
             // matching without captures: plain classes need only a bit test
             if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
@@ -167,8 +222,8 @@ private:
         }
         if (caps && best != no_match) {
             // the first word of a class gives its value ("weeks or months": weeks)
-            if (best_cls >= 0 && (*caps)[static_cast<std::size_t>(best_cls)].empty())
-                (*caps)[static_cast<std::size_t>(best_cls)] = best_value;
+            if (best_cls >= 0 && caps->empty(static_cast<std::size_t>(best_cls)))
+                caps->set(static_cast<std::size_t>(best_cls), best_value);
             for (auto k = pos; k < best; ++k) fill_implicit(k, *caps);
         }
         return best;
@@ -176,10 +231,10 @@ private:
 
     /// Every lexicon and shape class of a matched word is captured too, unless already set
     /// (so "last" gives both REL and RELOFF).
-    void fill_implicit(std::uint32_t k, std::array<std::string, cls_count>& caps) const {
+    void fill_implicit(std::uint32_t k, Captures& caps) const {
         for (auto bits = at_.atoms[k].classes; bits; bits &= bits - 1) {
             const auto c = static_cast<std::size_t>(std::countr_zero(bits));
-            if (caps[c].empty()) caps[c] = std::string(at_.value(k, static_cast<Cls>(c)));
+            if (caps.empty(c)) caps.set(c, at_.value(k, static_cast<Cls>(c)));
         }
     }
 
@@ -279,20 +334,20 @@ private:
     }
 
     std::string instantiate(std::uint32_t flat, std::uint32_t i, const Rule& r) const {
-        std::array<std::string, cls_count> caps;
+        thread_local Captures caps, after;
+        caps.reset();
+        after.reset();
         const FlatPattern& f = t_.flats[flat];
         auto pos = match_body(f, i, &caps);
         // the context after the extent may give values too ("[ the quarter ] ended Sept. 30");
         // what the body captured comes first
-        std::array<std::string, cls_count> after;
         for (const Elem& e : f.after) {
             if (e.negative || !in_sentence(pos, at_.atoms[i].sentence)) break;
             const auto m = match_elem(e, pos, &after);
             if (m == no_match) break;
             pos = m;
         }
-        for (std::size_t c = 0; c < cls_count; ++c)
-            if (caps[c].empty()) caps[c] = std::move(after[c]);
+        caps.fill_from(after);
         std::string out;
         for (const auto& part : r.value) out += part.cls < 0 ? part.text : caps[static_cast<std::size_t>(part.cls)];
         return out;

@@ -1,5 +1,6 @@
 #include "annals/time/resolve.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <vector>
@@ -20,10 +21,36 @@ int to_int(std::string_view s, int fallback = -1) {
     return r.ec == std::errc{} && r.ptr == s.data() + s.size() ? v : fallback;
 }
 
+/// v in decimal, zero-padded to `width` digits (as "%0*d" prints it): called for every
+/// value written, so non-negative numbers skip the printf machinery.
 std::string pad(int v, int width) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%0*d", width, v);
-    return buf;
+    if (v < 0) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%0*d", width, v);
+        return buf;
+    }
+    char digits[12];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    std::string out(static_cast<std::size_t>(std::max(width, n)), '0');
+    for (int k = 0; k < n; ++k) out[out.size() - 1 - static_cast<std::size_t>(k)] = digits[k];
+    return out;
+}
+
+/// format_date without printf for the years of four digits (the same text).
+std::string day_text(const CivilDate& d) {
+    if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) return format_date(d);
+    std::string out = "0000-00-00";
+    const auto put = [&](std::size_t at, int v, int width) {
+        for (int k = width - 1; k >= 0; --k, v /= 10) out[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+    };
+    put(0, d.year, 4);
+    put(5, d.month, 2);
+    put(8, d.day, 2);
+    return out;
 }
 
 std::vector<std::string_view> split_dash(std::string_view s) {
@@ -99,8 +126,8 @@ std::string shift(const CivilDate& d, std::string_view unit, int n) {
     }
     if (unit == "DE") return pad(d.year / 10 + n, 3);
     if (unit == "CE") return pad(d.year / 100 + n, 2);
-    if (unit == "D") return format_date(add_days(d, n));
-    return format_date(d); // hours, minutes: the anchor day
+    if (unit == "D") return day_text(add_days(d, n));
+    return day_text(d); // hours, minutes: the anchor day
 }
 
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
@@ -175,7 +202,7 @@ std::optional<Point> parse_point(std::string_view v) {
 }
 
 std::optional<DayInterval> interval_of(std::string_view v) {
-    auto make = [](const CivilDate& a, const CivilDate& b) { return DayInterval{format_date(a), format_date(b)}; };
+    auto make = [](const CivilDate& a, const CivilDate& b) { return DayInterval{day_text(a), day_text(b)}; };
     if ((v.size() == 3 || v.size() == 2) && to_int(v) >= 0) { // decade 199, century 19
         const int scale = v.size() == 3 ? 10 : 100;
         const int y = to_int(v) * scale;
@@ -328,10 +355,10 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         // the day named in this sentence or the one before ("... dashed Friday. Dealers bought
         // in the morning")
         if (last_day_ && last_day_sentence_ + 1 >= sentence)
-            return finish(format_date(last_day_->first), TimexAnchor::previous);
+            return finish(day_text(last_day_->first), TimexAnchor::previous);
         const auto a = base_anchor('D');
         if (!a) return finish("", TimexAnchor::none, true);
-        return finish(format_date(a->point.first), a->kind);
+        return finish(day_text(a->point.first), a->kind);
     }
     if (kind == "wdyear" && parts.size() == 4) { // wdyear-MM-DD-N: a date with its weekday
         const int wd = to_int(parts[3], 1) - 1;
@@ -343,7 +370,7 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         for (const int dy : {-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6}) {
             const CivilDate c{p->first.year + dy, p->first.month, p->first.day};
             if (c.day <= days_in_month(c.year, c.month) && weekday(c) == wd) {
-                out.value = format_date(c) + time;
+                out.value = day_text(c) + time;
                 return out;
             }
         }
@@ -364,7 +391,7 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         const CivilDate guess = day_in(a ? a->point.first.year : 2000);
         auto out = resolve_undef("year-" + pad(guess.month, 2) + "-" + pad(guess.day, 2) + (time.empty() ? "" : "@" + time),
                                  tense, sentence);
-        if (const auto p = parse_point(out.value)) out.value = format_date(day_in(p->first.year)) + time;
+        if (const auto p = parse_point(out.value)) out.value = day_text(day_in(p->first.year)) + time;
         else out.value = "XXXX-" + pad(guess.month, 2) + "-XX";
         return out;
     }
@@ -444,7 +471,7 @@ Resolved Resolver::resolve_undef(std::string_view body, Tense tense, std::size_t
         else if (tense == Tense::unknown && lead_ == Lead::possessive) delta = fwd + 1 < back ? fwd : -back;
         else if (tense == Tense::unknown) delta = fwd < back ? fwd : -back;
         else delta = (future || tense == Tense::present) ? fwd : -back;
-        return finish(format_date(add_days(d, delta)), a->kind);
+        return finish(day_text(add_days(d, delta)), a->kind);
     }
     if (parts.size() == 3 && (parts[1] == "month" || parts[1] == "season")) {
         const bool month = parts[1] == "month";

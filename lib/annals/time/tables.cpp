@@ -66,6 +66,19 @@ std::vector<std::pair<std::size_t, std::string>> read_rows(const std::string& pa
     return rows;
 }
 
+/// The word classes a composed class starts with, for the index.
+std::uint64_t start_classes(std::uint64_t classes) {
+    std::uint64_t out = classes;
+    const auto has = [&](Cls c) { return (classes & cls_bit(c)) != 0; };
+    if (has(Cls::NUM) || has(Cls::NUMA)) out |= cls_bit(Cls::INT) | cls_bit(Cls::DEC) | cls_bit(Cls::NUMW);
+    if (has(Cls::HOUR)) out |= cls_bit(Cls::INT) | cls_bit(Cls::NUMW);
+    if (has(Cls::DAY)) out |= cls_bit(Cls::INT) | cls_bit(Cls::ORDNUM) | cls_bit(Cls::ORD);
+    if (has(Cls::ORDX)) out |= cls_bit(Cls::ORDNUM) | cls_bit(Cls::ORD);
+    if (has(Cls::UNITX)) out |= cls_bit(Cls::UNIT) | cls_bit(Cls::UNITS);
+    if (has(Cls::YEARW)) out |= cls_bit(Cls::NUMW);
+    return out;
+}
+
 // ---- pattern compilation: tokens -> flat sequences of items (elements and [ ] markers)
 
 struct Item {
@@ -154,6 +167,8 @@ private:
                 e.literals.push_back(literal_id(part));
             }
         }
+        e.start = start_classes(e.classes);
+        e.starts_with_a = (e.classes & (cls_bit(Cls::NUMA) | cls_bit(Cls::NUM))) != 0;
         return e;
     }
 
@@ -202,19 +217,6 @@ RuleType rule_type(std::string_view s, const std::string& where) {
     throw Error(Errc::bad_data, where, "unknown type " + std::string(s));
 }
 
-/// The word classes a composed class starts with, for the index.
-std::uint64_t start_classes(std::uint64_t classes) {
-    std::uint64_t out = classes;
-    const auto has = [&](Cls c) { return (classes & cls_bit(c)) != 0; };
-    if (has(Cls::NUM) || has(Cls::NUMA)) out |= cls_bit(Cls::INT) | cls_bit(Cls::DEC) | cls_bit(Cls::NUMW);
-    if (has(Cls::HOUR)) out |= cls_bit(Cls::INT) | cls_bit(Cls::NUMW);
-    if (has(Cls::DAY)) out |= cls_bit(Cls::INT) | cls_bit(Cls::ORDNUM) | cls_bit(Cls::ORD);
-    if (has(Cls::ORDX)) out |= cls_bit(Cls::ORDNUM) | cls_bit(Cls::ORD);
-    if (has(Cls::UNITX)) out |= cls_bit(Cls::UNIT) | cls_bit(Cls::UNITS);
-    if (has(Cls::YEARW)) out |= cls_bit(Cls::NUMW);
-    return out;
-}
-
 void add_flat(TimeTables& t, std::uint32_t rule, const Seq& seq, const std::string& where) {
     FlatPattern f;
     f.rule = rule;
@@ -239,7 +241,9 @@ void add_flat(TimeTables& t, std::uint32_t rule, const Seq& seq, const std::stri
             continue;
         }
         const auto child = static_cast<std::uint32_t>(t.trie.size());
-        t.trie.push_back(TrieNode{f.body[k], {}, {}});
+        TrieNode fresh;
+        fresh.elem = f.body[k];
+        t.trie.push_back(std::move(fresh));
         t.trie[node].children.push_back(child);
         if (node == 0) fresh_root_child = true;
         node = child;
@@ -276,6 +280,7 @@ void load_words(TimeTables& t, const std::string& path) {
         auto& info = t.words[cols[0]];
         if (info.classes & cls_bit(*c)) continue; // the same word listed twice for a class
         info.entries.push_back({*c, cols.size() == 4, cols[2]});
+        info.ambiguous = info.ambiguous || cols.size() == 4;
         info.classes |= cls_bit(*c);
     }
 }
@@ -316,16 +321,9 @@ void load_rules(TimeTables& t, const std::string& path) {
 
 std::string_view cls_name(Cls c) noexcept { return cls_names[static_cast<std::size_t>(c)]; }
 
-const WordInfo* TimeTables::find(std::string_view lower) const {
-    if (slots.empty()) {
-        const auto it = words.find(lower);
-        return it == words.end() ? nullptr : &it->second;
-    }
-    for (std::size_t i = StringHash{}(lower) & slot_mask;; i = (i + 1) & slot_mask) {
-        const Slot& s = slots[i];
-        if (!s.info) return nullptr;
-        if (s.key.size() == lower.size() && s.key == lower) return s.info;
-    }
+const WordInfo* TimeTables::find_unindexed(std::string_view lower) const {
+    const auto it = words.find(lower);
+    return it == words.end() ? nullptr : &it->second;
 }
 
 void TimeTables::build_index() {
@@ -334,9 +332,27 @@ void TimeTables::build_index() {
     slots.assign(n, Slot{});
     slot_mask = n - 1;
     for (const auto& [key, info] : words) {
-        std::size_t i = StringHash{}(key) & slot_mask;
+        const std::size_t hash = StringHash{}(key);
+        std::size_t i = hash & slot_mask;
         while (slots[i].info) i = (i + 1) & slot_mask;
-        slots[i] = Slot{key, &info};
+        slots[i] = Slot{key, &info, hash};
+    }
+}
+
+void TimeTables::build_child_dispatch() {
+    for (auto& node : trie) {
+        node.child_literals.clear();
+        node.child_starts.clear();
+        for (std::uint32_t k = 0; k < node.children.size(); ++k) {
+            const Elem& e = trie[node.children[k]].elem;
+            for (const int lit : e.literals) node.child_literals.emplace_back(lit, k);
+            if (e.starts_with_a)
+                for (const int lit : {literal_a, literal_an})
+                    if (lit >= 0) node.child_literals.emplace_back(lit, k);
+            if (e.start) node.child_starts.emplace_back(e.start, k);
+        }
+        std::sort(node.child_literals.begin(), node.child_literals.end());
+        node.child_literals.erase(std::unique(node.child_literals.begin(), node.child_literals.end()), node.child_literals.end());
     }
 }
 
@@ -351,9 +367,12 @@ std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
             t->literal_names.emplace_back(w);
         }
     }
+    t->literal_a = t->words["a"].literal;
+    t->literal_an = t->words["an"].literal;
     load_rules(*t, dir + "/rules.tsv");
     t->by_literal.resize(t->literal_names.size());
     t->build_index();
+    t->build_child_dispatch();
     return t;
 }
 

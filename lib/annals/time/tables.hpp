@@ -46,6 +46,7 @@ struct WordInfo {
     std::vector<LexEntry> entries;
     std::uint64_t classes = 0; ///< bits of the entries' classes
     int literal = -1;          ///< id when a rule names the word literally
+    bool ambiguous = false;    ///< some entry is ambiguous (the context decides)
 };
 
 /// One element of a flat pattern: matches one word (a literal or a lexicon/shape class) or,
@@ -54,6 +55,11 @@ struct Elem {
     std::vector<int> literals; ///< literal ids
     std::uint64_t classes = 0; ///< any of these classes
     bool negative = false;     ///< context only: the word is none of these (or absent)
+    /// Derived from `classes`: a word can start a match of the element only when it has one
+    /// of these classes, is one of the literals, or (when `starts_with_a`) is "a" or "an".
+    /// Lets the matcher turn most words away with one bit test.
+    std::uint64_t start = 0;
+    bool starts_with_a = false;
     friend bool operator==(const Elem&, const Elem&) = default;
 };
 
@@ -79,11 +85,17 @@ struct FlatPattern {
 };
 
 /// Hash for heterogeneous lookup of std::string keys by std::string_view.
+/// FNV-1a: cheap for the short words looked up here, and computable byte by byte while a
+/// word is being lower-cased (seed, then step for each byte).
 struct StringHash {
     using is_transparent = void;
+    static constexpr std::uint64_t seed = 1469598103934665603ULL;
+    static constexpr std::uint64_t step(std::uint64_t h, char c) noexcept {
+        return (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
     std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 1469598103934665603ULL; // FNV-1a: cheap for the short words looked up here
-        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        std::uint64_t h = seed;
+        for (const char c : s) h = step(h, c);
         return static_cast<std::size_t>(h);
     }
 };
@@ -94,6 +106,11 @@ struct TrieNode {
     Elem elem;
     std::vector<std::uint32_t> children; ///< node ids
     std::vector<std::uint32_t> flats;    ///< flats whose body ends here
+    /// Which children a word can start (built after loading, see Elem::start): a node such as
+    /// "the" has dozens of children and a word starts one or two of them. Positions index
+    /// `children`; (literal id, position) sorted; (start classes, position) in position order.
+    std::vector<std::pair<int, std::uint32_t>> child_literals;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> child_starts;
 };
 
 /// All time resources, loaded once. Immutable after construction; safe to share across threads.
@@ -106,18 +123,32 @@ struct TimeTables {
     /// First-level trie nodes whose element can match a literal id / a word of a class.
     std::vector<std::vector<std::uint32_t>> by_literal;
     std::array<std::vector<std::uint32_t>, cls_count> by_class;
+    int literal_a = -1, literal_an = -1; ///< the literal ids of "a" and "an" (one, in NUMA and NUM)
 
-    [[nodiscard]] const WordInfo* find(std::string_view lower) const;
+    [[nodiscard]] const WordInfo* find(std::string_view lower) const { return find(lower, StringHash{}(lower)); }
+    /// As find(lower), with `hash` = StringHash{}(lower) already computed.
+    [[nodiscard]] const WordInfo* find(std::string_view lower, std::size_t hash) const {
+        if (slots.empty()) return find_unindexed(lower);
+        for (std::size_t i = hash & slot_mask;; i = (i + 1) & slot_mask) {
+            const Slot& s = slots[i];
+            if (!s.info) return nullptr;
+            if (s.hash == hash && s.key == lower) return s.info;
+        }
+    }
+    [[nodiscard]] const WordInfo* find_unindexed(std::string_view lower) const;
 
     /// An open-addressing index over `words`, built once after loading: the lookup of every
     /// word of every document goes through it.
     struct Slot {
         std::string_view key;
         const WordInfo* info = nullptr;
+        std::size_t hash = 0; ///< of key: most probes end on it without comparing text
     };
     std::vector<Slot> slots;
     std::size_t slot_mask = 0;
     void build_index();
+    /// Fills TrieNode::child_literals and child_starts.
+    void build_child_dispatch();
 };
 
 /// Loads the word tables and rules.tsv from `dir` (lib/data/time). Throws Error

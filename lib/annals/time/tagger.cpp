@@ -66,7 +66,10 @@ TimeTagger& TimeTagger::operator=(TimeTagger&&) noexcept = default;
 std::vector<Timex> TimeTagger::tag(std::string_view text, const Segmentation& seg,
                                    const std::optional<std::string>& dct, TimeMode mode,
                                    std::vector<Diagnostic>& diags) const {
-    auto atoms = detail::atomize(text, seg, *tables_);
+    // one buffer per thread, reused document after document: tag is const and called
+    // from several threads at once, and the atoms never leave this call
+    thread_local detail::AtomText atoms;
+    detail::atomize(text, seg, *tables_, atoms);
     detail::apply_context(atoms);
     const auto candidates = detail::match_rules(atoms, *tables_);
 

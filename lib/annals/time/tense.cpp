@@ -50,14 +50,15 @@ constexpr auto reporting = std::to_array<std::string_view>({"said", "says", "tol
 
 enum class Cue { none, past, present, future, perfect_aux, future_lead, infinitive_be };
 
-std::string lower_word(std::string_view w) {
-    std::string s;
+/// The lower-cased letters and apostrophes of a token, up to the first other character
+/// after a letter, into `s` (reused).
+void lower_word(std::string_view w, std::string& s) {
+    s.clear();
     for (char c : w) {
         if ((c >= 'a' && c <= 'z') || c == '\'') s += c;
         else if (c >= 'A' && c <= 'Z') s += static_cast<char>(c - 'A' + 'a');
         else if (!s.empty()) break;
     }
-    return s;
 }
 
 template <std::size_t N>
@@ -151,13 +152,18 @@ namespace {
 /// stops near the expression, so most of a long sentence is never read.
 class SentenceWords {
 public:
+    /// The word buffers are per thread and kept from call to call (one call per expression
+    /// that needs a tense), so their strings are allocated once, not once per call.
     SentenceWords(std::string_view text, std::span<const Token> sentence)
-        : text_(text), sentence_(sentence), words_(sentence.size()), made_(sentence.size(), false) {}
+        : text_(text), sentence_(sentence), words_(buffer()), made_(made_buffer()) {
+        if (words_.size() < sentence.size()) words_.resize(sentence.size());
+        made_.assign(sentence.size(), 0);
+    }
     std::size_t size() const { return sentence_.size(); }
     const std::string& operator[](std::size_t k) {
         if (!made_[k]) {
-            words_[k] = lower_word(sentence_[k].span.of(text_));
-            made_[k] = true;
+            lower_word(sentence_[k].span.of(text_), words_[k]);
+            made_[k] = 1;
         }
         return words_[k];
     }
@@ -167,10 +173,19 @@ public:
     }
 
 private:
+    static std::vector<std::string>& buffer() {
+        thread_local std::vector<std::string> words;
+        return words;
+    }
+    static std::vector<char>& made_buffer() {
+        thread_local std::vector<char> made;
+        return made;
+    }
+
     std::string_view text_;
     std::span<const Token> sentence_;
-    std::vector<std::string> words_;
-    std::vector<bool> made_;
+    std::vector<std::string>& words_;
+    std::vector<char>& made_;
 };
 
 } // namespace
