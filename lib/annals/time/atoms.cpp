@@ -157,7 +157,15 @@ public:
     void finish() { out_.lower.resize(lower_used_); }
 
     void token(const Token& tok, std::uint32_t sentence) {
-        if (!plain_word(tok.span.begin, tok.span.end, sentence)) span(tok.span.begin, tok.span.end, sentence);
+        const std::size_t b = tok.span.begin, e = tok.span.end;
+        if (e == b + 1 && static_cast<unsigned char>(text_[b]) < 0x80 && !is_digit(text_[b])) {
+            // one ASCII byte (a comma, a period, "a"): one atom, as span() would find
+            const char c = lower(text_[b]);
+            out_.lower[lower_used_] = c;
+            add(b, e, sentence, 1, StringHash::step(StringHash::seed, c));
+            return;
+        }
+        if (!plain_word(b, e, sentence)) span(b, e, sentence);
     }
 
     /// Atoms of the bytes [b, e), which lie inside one sentence.

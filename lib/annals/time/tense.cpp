@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_set>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace annals {
@@ -66,11 +67,6 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-/// Membership in the irregular past forms: asked for almost every word near a date.
-bool is_irregular_past(std::string_view w) {
-    static const std::unordered_set<std::string_view> set(irregular_past.begin(), irregular_past.end());
-    return set.contains(w);
-}
 
 bool ed_form(std::string_view w) {
     if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
@@ -101,13 +97,35 @@ bool is_auxiliary(std::string_view w) {
            w == "might" || w == "can" || w == "could" || w == "should" || w == "must" || w.ends_with("'ll");
 }
 
+/// Hash for the cue table: FNV-1a, cheap for short words.
+struct CueHash {
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 1469598103934665603ULL;
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        return static_cast<std::size_t>(h);
+    }
+};
+
+/// The cue of every listed word, looked up once instead of list by list. A word in several
+/// lists takes the cue of the first: future, future lead (future when "to" follows),
+/// perfect auxiliary, present, past.
+const std::unordered_map<std::string_view, Cue, CueHash>& cue_table() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, Cue, CueHash> t;
+        for (const std::string_view w : {"will", "won't", "shall", "would", "wo", "may", "might"}) t.emplace(w, Cue::future);
+        for (const auto w : future_leads) t.emplace(w, Cue::future_lead);
+        for (const std::string_view w : {"has", "have"}) t.emplace(w, Cue::perfect_aux);
+        for (const std::string_view w : {"is", "are", "am", "does", "do", "can"}) t.emplace(w, Cue::present);
+        for (const auto w : irregular_past) t.emplace(w, Cue::past);
+        return t;
+    }();
+    return table;
+}
+
 Cue cue_of(std::string_view w) {
-    if (w == "will" || w.ends_with("'ll") || w == "won't" || w == "shall" || w == "would" || w == "wo" || w == "may" || w == "might")
-        return Cue::future;
-    if (in(future_leads, w)) return Cue::future_lead; // future when "to" follows
-    if (w == "has" || w == "have") return Cue::perfect_aux;
-    if (w == "is" || w == "are" || w == "am" || w == "does" || w == "do" || w == "can") return Cue::present;
-    if (is_irregular_past(w) || ed_form(w)) return Cue::past;
+    if (w.ends_with("'ll")) return Cue::future;
+    if (const auto it = cue_table().find(w); it != cue_table().end()) return it->second;
+    if (ed_form(w)) return Cue::past;
     return Cue::none;
 }
 
