@@ -10,27 +10,14 @@
 #include "annals/entities/recognizer.hpp"
 #include "bench_util.hpp"
 
-#include "annals/ingest/reader.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/pipeline.hpp"
-#include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-namespace {
-
-struct Doc {
-    annals::Document doc;
-    annals::Segmentation seg;
-    std::vector<annals::TaggedToken> tags;
-    std::vector<annals::Timex> timexes;
-};
-
-} // namespace
 
 int main(int argc, char** argv) {
     const auto args = annals::bench::stage_args(argc, argv, "annals_bench_entities", 3);
@@ -45,20 +32,12 @@ int main(int argc, char** argv) {
     const std::chrono::duration<double, std::milli> lex_ms = t1 - t0, rec_ms = std::chrono::steady_clock::now() - t1;
 
     const annals::TimeTagger time(data_dir);
-    std::vector<Doc> docs;
     std::size_t bytes = 0;
-    annals::read_inputs(
-        args->inputs, {},
-        [&](annals::Document&& d) {
-            bytes += d.text.size();
-            Doc x{std::move(d), {}, {}, {}};
-            x.seg = annals::segment(x.doc.text);
-            x.tags = annals::tag(x.doc.text, x.seg, lex);
-            std::vector<annals::Diagnostic> diags;
-            x.timexes = time.tag(x.doc.text, x.seg, x.doc.dct, annals::TimeMode::news, diags);
-            docs.push_back(std::move(x));
-        },
-        [](annals::InputProblem&&) {});
+    const auto docs = annals::bench::read_staged(args->inputs, bytes, [&](annals::bench::StagedDoc& x) {
+        x.tags = annals::tag(x.doc.text, x.seg, lex);
+        std::vector<annals::Diagnostic> diags;
+        x.timexes = time.tag(x.doc.text, x.seg, x.doc.dct, annals::TimeMode::news, diags);
+    });
     std::printf("start-up: lexicon %.0f ms + gazetteer, dictionaries and cues %.0f ms = %.0f ms\n", lex_ms.count(),
                 rec_ms.count(), lex_ms.count() + rec_ms.count());
     annals::bench::best_of("entity stage", "entities", docs.size(), bytes, args->rounds, [&] {

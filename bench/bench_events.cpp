@@ -9,28 +9,14 @@
 #include "bench_util.hpp"
 
 #include "annals/entities/recognizer.hpp"
-#include "annals/ingest/reader.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/pipeline.hpp"
-#include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-namespace {
-
-struct Doc {
-    annals::Document doc;
-    annals::Segmentation seg;
-    std::vector<annals::TaggedToken> tags;
-    std::vector<annals::Timex> timexes;
-    std::vector<annals::Entity> entities;
-};
-
-} // namespace
 
 int main(int argc, char** argv) {
     const auto args = annals::bench::stage_args(argc, argv, "annals_bench_events", 3);
@@ -45,22 +31,14 @@ int main(int argc, char** argv) {
     const annals::EventDetector detector(data_dir);
     const std::chrono::duration<double, std::milli> load_ms = std::chrono::steady_clock::now() - t0;
 
-    std::vector<Doc> docs;
     std::size_t bytes = 0;
-    annals::read_inputs(
-        args->inputs, {},
-        [&](annals::Document&& d) {
-            bytes += d.text.size();
-            Doc x{std::move(d), {}, {}, {}, {}};
-            x.seg = annals::segment(x.doc.text);
-            std::vector<annals::Diagnostic> diags;
-            x.timexes = time.tag(x.doc.text, x.seg, x.doc.dct, annals::TimeMode::news, diags);
-            x.tags = annals::tag(x.doc.text, x.seg, lex);
-            std::vector<annals::Relation> relations;
-            rec.recognize(x.doc.text, x.seg, x.tags, lex, x.timexes, x.entities, relations);
-            docs.push_back(std::move(x));
-        },
-        [](annals::InputProblem&&) {});
+    const auto docs = annals::bench::read_staged(args->inputs, bytes, [&](annals::bench::StagedDoc& x) {
+        std::vector<annals::Diagnostic> diags;
+        x.timexes = time.tag(x.doc.text, x.seg, x.doc.dct, annals::TimeMode::news, diags);
+        x.tags = annals::tag(x.doc.text, x.seg, lex);
+        std::vector<annals::Relation> relations;
+        rec.recognize(x.doc.text, x.seg, x.tags, lex, x.timexes, x.entities, relations);
+    });
     std::printf("start-up: ontology, triggers and cues %.0f ms\n", load_ms.count());
     annals::bench::best_of("event stage", "events", docs.size(), bytes, args->rounds, [&] {
         std::size_t found = 0;

@@ -9,11 +9,9 @@
 // of each is reported, with a checksum of all tags and lemmas so that two builds can be compared.
 #include "bench_util.hpp"
 
-#include "annals/ingest/reader.hpp"
 #include "annals/lexicon/lexicon.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/pipeline.hpp"
-#include "annals/text/segment.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -22,11 +20,6 @@
 #include <vector>
 
 namespace {
-
-struct Doc {
-    annals::Document doc;
-    annals::Segmentation seg;
-};
 
 /// FNV-1a over every tag and lemma, in document order.
 std::uint64_t checksum(const std::vector<annals::TaggedToken>& tags, std::uint64_t h) {
@@ -49,17 +42,9 @@ int main(int argc, char** argv) {
     if (!args) return 2;
     annals::LexiconOptions lo;
     lo.data_dir = args->data_dir.empty() ? annals::default_data_dir() : args->data_dir;
-    std::vector<Doc> docs;
     std::size_t bytes = 0, tokens = 0;
-    annals::read_inputs(
-        args->inputs, {},
-        [&](annals::Document&& d) {
-            bytes += d.text.size();
-            auto seg = annals::segment(d.text);
-            tokens += seg.tokens.size();
-            docs.push_back({std::move(d), std::move(seg)});
-        },
-        [](annals::InputProblem&&) {});
+    const auto docs =
+        annals::bench::read_staged(args->inputs, bytes, [&](annals::bench::StagedDoc& x) { tokens += x.seg.tokens.size(); });
     double best_load = 1e30, best_first = 1e30, best_warm = 1e30;
     std::uint64_t sum = 14695981039346656037ULL;
     for (unsigned r = 0; r < args->rounds; ++r) {

@@ -7,37 +7,18 @@
 // with the number of expressions found.
 #include "bench_util.hpp"
 
-#include "annals/ingest/reader.hpp"
 #include "annals/pipeline.hpp"
-#include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace {
-
-struct Doc {
-    annals::Document doc;
-    annals::Segmentation seg;
-};
-
-} // namespace
-
 int main(int argc, char** argv) {
     const auto args = annals::bench::stage_args(argc, argv, "annals_bench_time", 5);
     if (!args) return 2;
-    std::vector<Doc> docs;
     std::size_t bytes = 0;
-    annals::read_inputs(
-        args->inputs, {},
-        [&](annals::Document&& d) {
-            bytes += d.text.size();
-            auto seg = annals::segment(d.text);
-            docs.push_back({std::move(d), std::move(seg)});
-        },
-        [](annals::InputProblem&&) {});
+    const auto docs = annals::bench::read_staged(args->inputs, bytes, [](annals::bench::StagedDoc&) {});
     const annals::TimeTagger tagger(args->data_dir.empty() ? annals::default_data_dir() : args->data_dir);
     const std::optional<std::string> dct(args->dct);
     annals::bench::best_of("time stage", "expressions", docs.size(), bytes, args->rounds, [&] {

@@ -1,6 +1,12 @@
 #pragma once
-// What the benchmarks share: the thread's CPU clock, the command line of the stage benchmarks
-// and their best-of-N timing loop.
+// What the benchmarks share: the thread's CPU clock, the command line of the stage benchmarks,
+// their input reading and their best-of-N timing loop.
+
+#include "annals/entities/entity.hpp"
+#include "annals/ingest/reader.hpp"
+#include "annals/lexicon/tagger.hpp"
+#include "annals/text/segment.hpp"
+#include "annals/time/timex.hpp"
 
 #include <time.h>
 
@@ -47,6 +53,36 @@ inline std::optional<StageArgs> stage_args(int argc, char** argv, const char* pr
         return std::nullopt;
     }
     return a;
+}
+
+/// A document with what the stages before the measured one made of it; a bench fills only the
+/// parts its stage reads.
+struct StagedDoc {
+    Document doc;
+    Segmentation seg;
+    std::vector<TaggedToken> tags;
+    std::vector<Timex> timexes;
+    std::vector<Entity> entities;
+};
+
+/// Every input read and segmented, then passed to `stage_before` (which runs the stages the
+/// measured one needs), outside any timing. `bytes` receives the total size of the texts.
+template <class StageBefore>
+std::vector<StagedDoc> read_staged(const std::vector<std::string>& inputs, std::size_t& bytes,
+                                   StageBefore&& stage_before) {
+    std::vector<StagedDoc> docs;
+    bytes = 0;
+    read_inputs(
+        inputs, {},
+        [&](Document&& d) {
+            bytes += d.text.size();
+            StagedDoc x{std::move(d), {}, {}, {}, {}};
+            x.seg = segment(x.doc.text);
+            stage_before(x);
+            docs.push_back(std::move(x));
+        },
+        [](InputProblem&&) {});
+    return docs;
 }
 
 /// The fastest of `rounds` runs of `round` (which returns how many things it found), in wall
