@@ -73,24 +73,19 @@ Condition parse_condition(std::string_view text, const Classes& classes, const s
     return c;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool has_word(const Condition& c, std::int32_t id) {
-    const auto u = static_cast<std::size_t>(id);
-    return id >= 0 && u / 64 < c.word_bits.size() && ((c.word_bits[u / 64] >> (u % 64)) & 1) != 0;
-}
-
-// The sentence as the conditions read it, padded on both sides so that no condition tests for
-// the sentence's ends: offsets reach 4 tokens at most, and the walk of a and b conditions stops
+// The sentence as the tests read it, padded on both sides so that no test checks for the
+// sentence's ends: offsets reach 4 tokens at most, and the walk of a and b conditions stops
 // at the first padding position (it is no adverb). The padding's tag bits are BOS and EOS, bits
-// no tag uses; it holds no word (-1) and no capital (0).
+// no tag uses; it holds no word (-1) and no capital (0). Every position holds exactly one tag
+// bit, so "the tag is not in S" is "the tag is in the complement of S".
 constexpr std::size_t pad = 4;
 constexpr TagSet bos_bit = TagSet{1} << 62, eos_bit = TagSet{1} << 63;
 static_assert(pos_tag_count <= 62, "BOS and EOS need two free bits in a TagSet");
 constexpr TagSet adverb_bits = tag_bit(PosTag::RB) | tag_bit(PosTag::RBR) | tag_bit(PosTag::RBS);
 constexpr std::uint8_t cap_yes = 1, cap_no = 2;
+
+/// What a Test checks. The one-position tag tests have their negation folded into the mask.
+enum Op : std::uint8_t { op_tag, op_walk_tag, op_tag_any, op_word_any, op_walk_word, op_suffix_any, op_cap_any };
 
 struct Window {
     TagSet* tags = nullptr;              ///< tag bit of each position (index + pad)
@@ -98,7 +93,8 @@ struct Window {
     std::uint8_t* caps = nullptr;        ///< cap_yes or cap_no inside the sentence
     std::span<const TagSlot> slots;
 
-    void fill(std::span<const TagSlot> s) {
+    /// Fills the window from `s`; `rules` gives the word ids the tagger left unset.
+    void fill(std::span<const TagSlot> s, const ContextRules& rules) {
         slots = s;
         const auto n = s.size();
         for (std::size_t k = 0; k < pad; ++k) {
@@ -108,44 +104,65 @@ struct Window {
         }
         for (std::size_t k = 0; k < n; ++k) {
             tags[pad + k] = tag_bit(s[k].tag);
-            words[pad + k] = s[k].rule_word;
+            words[pad + k] = s[k].rule_word == TagSlot::unset ? rules.word_id(s[k].lower) : s[k].rule_word;
             caps[pad + k] = s[k].capitalized ? cap_yes : cap_no;
         }
     }
 };
 
-bool suffix_at(const Condition& c, const Window& w, std::size_t p) {
-    if (p < pad || p >= pad + w.slots.size()) return false;
-    const auto lower = w.slots[p - pad].lower;
-    return std::any_of(c.words.begin(), c.words.end(), [&](const std::string& x) { return ends_with(lower, x); });
+using Program = ContextRules::Program;
+using Test = ContextRules::Test;
+
+/// Whether `s` ends with `suffix` and is longer: a byte loop, for the short suffixes of s tests
+/// cost less than a call to memcmp.
+bool has_suffix(std::string_view s, std::string_view suffix) {
+    if (s.size() <= suffix.size()) return false;
+    const char* tail = s.data() + (s.size() - suffix.size());
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (tail[i] != suffix[i]) return false;
+    return true;
 }
 
-bool holds_at(const Condition& c, const Window& w, std::size_t p) {
-    switch (c.kind) {
-    case 't':
-    case 'a': return (w.tags[p] & c.mask) != 0;
-    case 'w':
-    case 'b': return has_word(c, w.words[p]);
-    case 's': return suffix_at(c, w, p);
-    case 'c': return w.caps[p] == (c.yes ? cap_yes : cap_no);
+bool word_in(const Program& prog, const Test& t, std::int32_t id) {
+    const auto u = static_cast<std::size_t>(id);
+    return id >= 0 && u / 64 < t.size && ((prog.word_bits[t.set + u / 64] >> (u % 64)) & 1) != 0;
+}
+
+/// Whether the test of kind `op` (tag, word, suffix or cap) holds at padded position `p`.
+bool holds_at(const Program& prog, const Test& t, Op op, const Window& w, std::size_t p) {
+    switch (op) {
+    case op_tag_any: return (w.tags[p] & t.mask) != 0;
+    case op_word_any: return word_in(prog, t, w.words[p]);
+    case op_suffix_any: {
+        if (p < pad || p >= pad + w.slots.size()) return false;
+        const auto lower = w.slots[p - pad].lower;
+        const auto& suffixes = prog.suffixes[t.set];
+        return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return has_suffix(lower, x); });
+    }
+    case op_cap_any: return w.caps[p] == t.mask;
     default: return false;
     }
 }
 
-/// Whether `c` holds for the token at padded position `p`.
-bool holds(const Condition& c, const Window& w, std::size_t p) {
-    bool any = false;
-    if (c.kind == 'a' || c.kind == 'b') {
-        // The nearest token in that direction that is not an adverb.
-        auto j = p + static_cast<std::size_t>(c.first);
-        while ((w.tags[j] & adverb_bits) != 0) j += static_cast<std::size_t>(c.first);
-        any = holds_at(c, w, j);
-    } else if (c.first == c.last) {
-        any = holds_at(c, w, p + static_cast<std::size_t>(c.first));
-    } else {
-        for (int d = c.first; d <= c.last && !any; ++d) any = holds_at(c, w, p + static_cast<std::size_t>(d));
+/// The nearest position from `p` in direction `step` (-1 or +1) that holds no adverb.
+std::size_t walk(const Window& w, std::size_t p, int step) {
+    auto j = p + static_cast<std::size_t>(step);
+    while ((w.tags[j] & adverb_bits) != 0) j += static_cast<std::size_t>(step);
+    return j;
+}
+
+/// Whether test `t` holds for the token at padded position `p`.
+bool passes(const Program& prog, const Test& t, const Window& w, std::size_t p) {
+    switch (t.op) {
+    case op_tag: return (w.tags[p + static_cast<std::size_t>(t.first)] & t.mask) != 0;
+    case op_walk_tag: return (w.tags[walk(w, p, t.first)] & t.mask) != 0;
+    case op_walk_word: return word_in(prog, t, w.words[walk(w, p, t.first)]) != t.negate;
+    default: break;
     }
-    return any != c.negate;
+    const auto op = static_cast<Op>(t.op);
+    bool any = false;
+    for (int d = t.first; d <= t.last && !any; ++d) any = holds_at(prog, t, op, w, p + static_cast<std::size_t>(d));
+    return any != t.negate;
 }
 
 } // namespace
@@ -184,14 +201,61 @@ ContextRules ContextRules::load(const std::string& path) {
                 c.word_bits[id / 64] |= std::uint64_t{1} << (id % 64);
             }
         }
+    for (const auto& w : out.word_bytes_) {
+        const auto b = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
+        out.first_bytes_[b / 64] |= std::uint64_t{1} << (b % 64);
+    }
+    out.compile();
     return out;
+}
+
+void ContextRules::compile() {
+    auto& p = program_;
+    p = Program{};
+    for (const auto& rule : rules_) {
+        Step step{rule.from, rule.to, static_cast<std::uint32_t>(p.tests.size()), 0};
+        for (const auto& c : rule.conditions) {
+            Test t;
+            t.negate = c.negate;
+            t.first = static_cast<std::int8_t>(c.first);
+            t.last = static_cast<std::int8_t>(c.last);
+            switch (c.kind) {
+            case 't':
+            case 'a':
+                t.mask = c.mask;
+                t.op = c.kind == 'a' ? op_walk_tag : c.first == c.last ? op_tag : op_tag_any;
+                if (t.op != op_tag_any && c.negate) t.mask = ~t.mask;
+                break;
+            case 'w':
+            case 'b':
+                t.op = c.kind == 'b' ? op_walk_word : op_word_any;
+                t.set = static_cast<std::uint32_t>(p.word_bits.size());
+                t.size = static_cast<std::uint32_t>(c.word_bits.size());
+                p.word_bits.insert(p.word_bits.end(), c.word_bits.begin(), c.word_bits.end());
+                break;
+            case 's':
+                t.op = op_suffix_any;
+                t.set = static_cast<std::uint32_t>(p.suffixes.size());
+                p.suffixes.push_back(c.words);
+                break;
+            default:
+                t.op = op_cap_any;
+                t.mask = c.yes ? cap_yes : cap_no;
+                break;
+            }
+            p.tests.push_back(t);
+        }
+        step.end_test = static_cast<std::uint32_t>(p.tests.size());
+        p.steps.push_back(step);
+        p.to_tags |= tag_bit(rule.to);
+    }
 }
 
 namespace {
 
-bool all_hold(const ContextRules::Rule& r, const Window& w, std::size_t i) {
-    for (const auto& c : r.conditions)
-        if (!holds(c, w, i + pad)) return false;
+bool all_pass(const Program& prog, const ContextRules::Step& r, const Window& w, std::size_t i) {
+    for (auto t = r.first_test; t < r.end_test; ++t)
+        if (!passes(prog, prog.tests[t], w, i + pad)) return false;
     return true;
 }
 
@@ -200,42 +264,57 @@ void set_tag(std::span<TagSlot> sentence, Window& w, std::size_t i, PosTag t) {
     w.tags[i + pad] = tag_bit(t);
 }
 
+/// What a sentence of up to 64 tokens keeps while the rules run: for every tag, a bit mask of
+/// the positions holding it and of the positions allowed to take it.
+struct Masks {
+    std::array<std::uint64_t, pos_tag_count> has{}, may{};
+};
+
+/// Runs rule `r` over the positions `cand` it could change.
+void run_rule(const Program& prog, const ContextRules::Step& r, std::uint64_t cand, std::span<TagSlot> sentence,
+              Window& w, Masks& m) {
+    const auto from = static_cast<std::size_t>(r.from), to = static_cast<std::size_t>(r.to);
+    for (; cand != 0; cand &= cand - 1) {
+        const auto i = static_cast<std::size_t>(std::countr_zero(cand));
+        if (!all_pass(prog, r, w, i)) continue;
+        set_tag(sentence, w, i, r.to);
+        const auto bit = std::uint64_t{1} << i;
+        m.has[from] &= ~bit;
+        m.has[to] |= bit;
+    }
+}
+
 // Sentences of up to 64 tokens keep, for every tag, a bit mask of the positions holding it and
 // of the positions allowed to take it: a rule then visits only the tokens it could change
 // instead of sweeping the sentence once per rule. A change at one position never makes another
 // position a candidate, so the masks taken before a rule's sweep give the same result as the
 // sweep itself.
-void apply_masked(const std::vector<ContextRules::Rule>& rules, std::span<TagSlot> sentence, Window& w) {
-    std::array<std::uint64_t, pos_tag_count> has{}, may{};
+void apply_masked(const Program& prog, std::span<TagSlot> sentence, Window& w) {
+    Masks m;
     for (std::size_t i = 0; i < sentence.size(); ++i) {
         const auto bit = std::uint64_t{1} << i;
-        has[static_cast<std::size_t>(sentence[i].tag)] |= bit;
-        for (TagSet a = sentence[i].allowed; a != 0; a &= a - 1)
-            may[static_cast<std::size_t>(std::countr_zero(a))] |= bit;
+        m.has[static_cast<std::size_t>(sentence[i].tag)] |= bit;
+        // Only the tags some rule changes to are ever asked about.
+        for (TagSet b = sentence[i].allowed & prog.to_tags; b != 0; b &= b - 1)
+            m.may[static_cast<std::size_t>(std::countr_zero(b))] |= bit;
     }
-    for (const auto& r : rules) {
-        const auto from = static_cast<std::size_t>(r.from), to = static_cast<std::size_t>(r.to);
-        for (auto cand = has[from] & may[to]; cand != 0; cand &= cand - 1) {
-            const auto i = static_cast<std::size_t>(std::countr_zero(cand));
-            if (!all_hold(r, w, i)) continue;
-            set_tag(sentence, w, i, r.to);
-            const auto bit = std::uint64_t{1} << i;
-            has[from] &= ~bit;
-            has[to] |= bit;
-        }
+    for (const auto& r : prog.steps) {
+        const auto cand = m.has[static_cast<std::size_t>(r.from)] & m.may[static_cast<std::size_t>(r.to)];
+        if (cand != 0) run_rule(prog, r, cand, sentence, w, m);
     }
 }
 
-/// Longer sentences: every rule sweeps the tokens holding its FROM tag.
-void apply_swept(const std::vector<ContextRules::Rule>& rules, std::span<TagSlot> sentence, Window& w) {
+/// Longer sentences (and very long rule tables): every rule sweeps the tokens holding its FROM
+/// tag.
+void apply_swept(const Program& prog, std::span<TagSlot> sentence, Window& w) {
     TagSet present = 0;
     for (const auto& t : sentence) present |= tag_bit(t.tag);
-    for (const auto& r : rules) {
+    for (const auto& r : prog.steps) {
         if (!has_tag(present, r.from)) continue;
         for (std::size_t i = 0; i < sentence.size(); ++i) {
             const auto& t = sentence[i];
             if (t.tag != r.from || !has_tag(t.allowed, r.to)) continue;
-            if (all_hold(r, w, i)) {
+            if (all_pass(prog, r, w, i)) {
                 set_tag(sentence, w, i, r.to);
                 present |= tag_bit(r.to);
             }
@@ -246,29 +325,30 @@ void apply_swept(const std::vector<ContextRules::Rule>& rules, std::span<TagSlot
 } // namespace
 
 std::int32_t ContextRules::word_id(std::string_view lower) const noexcept {
+    // Most tokens (punctuation, numbers, most words) start with a byte no rule word starts with.
+    const auto b = static_cast<unsigned char>(lower.empty() ? 0 : lower[0]);
+    if (((first_bytes_[b / 64] >> (b % 64)) & 1) == 0) return -1;
     const auto id = word_ids_.find(lower);
     return id == detail::StringTable::npos ? -1 : static_cast<std::int32_t>(id);
 }
 
 void ContextRules::apply(std::span<TagSlot> sentence) const {
-    for (auto& t : sentence)
-        if (t.rule_word == TagSlot::unset) t.rule_word = word_id(t.lower);
     if (sentence.size() <= 64) {
         // On the stack: no allocation for the sentences most texts are made of.
         std::array<TagSet, 64 + 2 * pad> tags;
         std::array<std::int32_t, 64 + 2 * pad> words;
         std::array<std::uint8_t, 64 + 2 * pad> caps;
         Window w{tags.data(), words.data(), caps.data(), {}};
-        w.fill(sentence);
-        apply_masked(rules_, sentence, w);
+        w.fill(sentence, *this);
+        apply_masked(program_, sentence, w);
         return;
     }
     std::vector<TagSet> tags(sentence.size() + 2 * pad);
     std::vector<std::int32_t> words(tags.size());
     std::vector<std::uint8_t> caps(tags.size());
     Window w{tags.data(), words.data(), caps.data(), {}};
-    w.fill(sentence);
-    apply_swept(rules_, sentence, w);
+    w.fill(sentence, *this);
+    apply_swept(program_, sentence, w);
 }
 
 } // namespace annals

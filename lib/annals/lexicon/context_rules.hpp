@@ -5,6 +5,7 @@
 #include "annals/lexicon/pos_tag.hpp"
 #include "annals/lexicon/string_table.hpp"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <span>
@@ -62,10 +63,38 @@ public:
         std::vector<Condition> conditions;
     };
 
+    /// A condition as apply() tests it: flat, its kind and offsets decided once at load time.
+    struct Test {
+        std::uint8_t op = 0; ///< what to test (Op in context_rules.cpp)
+        bool negate = false;
+        std::int8_t first = 0, last = 0;
+        TagSet mask = 0;        ///< tag tests: the bits that pass; cap tests: the wanted value
+        std::uint32_t set = 0;  ///< word tests: first 64-bit word of the word set in word_bits;
+                                ///< suffix tests: index in suffixes
+        std::uint32_t size = 0; ///< word tests: the set's length in 64-bit words
+    };
+    /// A rule as apply() runs it: its tests are tests[first_test, end_test).
+    struct Step {
+        PosTag from = PosTag::NN, to = PosTag::NN;
+        std::uint32_t first_test = 0, end_test = 0;
+    };
+    /// The rules in the form apply() runs: flat arrays, no strings but the suffixes.
+    struct Program {
+        std::vector<Step> steps;
+        std::vector<Test> tests;
+        std::vector<std::uint64_t> word_bits;
+        std::vector<std::vector<std::string>> suffixes;
+        TagSet to_tags = 0; ///< the tags some rule changes to
+    };
+
 private:
+    void compile();
+
     std::vector<Rule> rules_;
     std::deque<std::string> word_bytes_; ///< the bytes word_ids_ views (a deque never moves them)
     detail::StringTable word_ids_;
+    std::array<std::uint64_t, 4> first_bytes_{}; ///< bit set of the first bytes of word_ids_' words
+    Program program_;
 };
 
 } // namespace annals

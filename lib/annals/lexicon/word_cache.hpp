@@ -1,0 +1,135 @@
+#pragma once
+/// The tagger's per-thread memory of token forms and words (internal to the tagger).
+///
+/// Words repeat: a few thousand forms make up most of any text. The tagger keeps, per thread,
+/// what it learned about each token form as written ("The", "the", "1,500", ",") and about each
+/// lower-case word, so that a token seen before costs one hash of its bytes and one probe, not a
+/// case fold, a shape scan and a dozen lexicon lookups (morphy tries every rule of every part of
+/// speech).
+
+#include "annals/lexicon/context_rules.hpp"
+#include "annals/lexicon/lexicon.hpp"
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace annals::detail {
+
+/// The kinds of characters in a token.
+struct Shape {
+    bool letters = false, digits = false, upper_first = false, all_upper = true;
+};
+
+/// What the tagger learns about a lower-case word from the lexicon. Lemmas are added as tags
+/// ask for them.
+struct WordFacts {
+    std::string key;        ///< the lower-case word
+    std::uint64_t head = 0; ///< its first eight bytes, zero padded (see key_hash)
+    WordAnalysis analysis;
+    std::int8_t proper = -1;       ///< is_proper_noun: -1 not asked yet, else 0 or 1
+    std::int8_t wordnet_noun = -1; ///< WordNet lists the word itself as a noun: -1 not asked yet
+    std::int32_t rule_word = -1;   ///< ContextRules::word_id of the word
+    std::vector<std::pair<PosTag, std::string>> lemmas;
+};
+
+/// What the tagger knows about one token form as written.
+struct FormFacts {
+    std::string key;        ///< the token as written
+    std::uint64_t head = 0; ///< its first eight bytes, zero padded (see key_hash)
+    std::string lower;      ///< ASCII letters in lower case
+    Shape shape;
+    bool word = false;        ///< has a letter byte (typographic punctuation included)
+    bool lower_seen = false;  ///< has a lower-case ASCII letter
+    WordFacts* facts = nullptr; ///< the facts of `lower` for a token with letters and no digits
+    bool plain_ready = false;   ///< `plain` is filled
+    TagSlot plain; ///< the token's slot inside a sentence (not first, not in a headline)
+};
+
+static_assert(std::endian::native == std::endian::little, "keys are read as little-endian words");
+
+/// `n` (1..8) bytes at `p` as a little-endian word, zero padded; `room` says 8 bytes may be read.
+inline std::uint64_t load_bytes(const char* p, std::size_t n, bool room) noexcept {
+    std::uint64_t x = 0;
+    if (room) {
+        std::memcpy(&x, p, 8);
+        return n >= 8 ? x : x & ((std::uint64_t{1} << (8 * n)) - 1);
+    }
+    for (std::size_t i = 0; i < n; ++i) x |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    return x;
+}
+
+/// A hash of the `n` bytes of `text` at `b`, read eight at a time, and their first eight bytes.
+struct KeyHash {
+    std::uint64_t hash = 0;
+    std::uint64_t head = 0;
+};
+inline KeyHash key_hash(std::string_view text, std::size_t b, std::size_t n) noexcept {
+    std::uint64_t h = n * 0x9E3779B97F4A7C15ULL, head = 0;
+    for (std::size_t o = 0; o < n; o += 8) {
+        const std::uint64_t x = load_bytes(text.data() + b + o, n - o, b + o + 8 <= text.size());
+        if (o == 0) head = x;
+        h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
+    }
+    // The table takes the low bits: fold the high ones, which the multiplications mixed best.
+    return {h ^ (h >> 32), head};
+}
+
+/// An open-addressing table of entries with a `key` and a `head`, which it owns (in a deque,
+/// so entries never move). Not thread-safe: one per thread.
+template <class Entry>
+class KeyedTable {
+public:
+    void clear() {
+        slots_.assign(1024, Slot{});
+        entries_.clear();
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+    /// The entry for `key` (whose key_hash is `k`); a new one, filled by `make(entry)`, on first
+    /// sight. The slot keeps the whole hash: a hit costs one probe and one visit to the entry,
+    /// whose first eight bytes compare as one word; only longer keys compare more.
+    template <class Make>
+    Entry& get(std::string_view key, const KeyHash& k, Make&& make) {
+        std::size_t i = k.hash & (slots_.size() - 1);
+        for (; slots_[i].entry != nullptr; i = (i + 1) & (slots_.size() - 1)) {
+            if (slots_[i].hash != k.hash) continue;
+            Entry& e = *slots_[i].entry;
+            if (e.head == k.head && e.key.size() == key.size() &&
+                (key.size() <= 8 || std::memcmp(e.key.data() + 8, key.data() + 8, key.size() - 8) == 0))
+                return e;
+        }
+        auto& e = entries_.emplace_back();
+        e.key.assign(key);
+        e.head = k.head;
+        slots_[i] = {k.hash, &e};
+        if (2 * entries_.size() > slots_.size()) rehash();
+        make(e);
+        return e;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        Entry* entry = nullptr;
+    };
+    void rehash() {
+        std::vector<Slot> bigger(2 * slots_.size());
+        for (const auto& s : slots_) {
+            if (s.entry == nullptr) continue;
+            std::size_t i = s.hash & (bigger.size() - 1);
+            while (bigger[i].entry != nullptr) i = (i + 1) & (bigger.size() - 1);
+            bigger[i] = s;
+        }
+        slots_.swap(bigger);
+    }
+
+    std::vector<Slot> slots_; ///< power-of-two size, at most half full
+    std::deque<Entry> entries_;
+};
+
+} // namespace annals::detail
