@@ -360,19 +360,16 @@ bool WordNet::has_hypernym(std::string_view lemma, std::string_view ancestor, st
     if (senses.size() > max_senses) senses.resize(max_senses);
     // The senses themselves do not count, only what lies above them.
     std::vector<std::uint32_t> todo, seen;
-    for (const auto offset : senses)
-        for (const auto& ptr : detail::parse_synset(impl_->synset_line(WnPos::noun, offset)).pointers)
-            if ((ptr.symbol == "@" || ptr.symbol == "@i") && ptr.pos == WnPos::noun) todo.push_back(ptr.offset);
+    for (const auto offset : senses) detail::append_noun_hypernyms(impl_->synset_line(WnPos::noun, offset), todo);
     // Noun hierarchies are about 20 levels deep and rarely branch: a few dozen synsets at most.
     while (!todo.empty() && seen.size() < 256) {
         const auto offset = todo.back();
         todo.pop_back();
         if (std::find(seen.begin(), seen.end(), offset) != seen.end()) continue;
         seen.push_back(offset);
-        const auto synset = detail::parse_synset(impl_->synset_line(WnPos::noun, offset));
-        if (synset.word_number(ancestor) != 0) return true;
-        for (const auto& ptr : synset.pointers)
-            if ((ptr.symbol == "@" || ptr.symbol == "@i") && ptr.pos == WnPos::noun) todo.push_back(ptr.offset);
+        const auto line = impl_->synset_line(WnPos::noun, offset);
+        if (!detail::synset_word(line, ancestor).empty()) return true;
+        detail::append_noun_hypernyms(line, todo);
     }
     return false;
 }

@@ -158,6 +158,30 @@ Synset parse_synset(std::string_view line) {
     return s;
 }
 
+void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out) {
+    FieldReader f(line);
+    f.next(); // offset
+    f.next(); // lexfile
+    f.next(); // ss_type
+    const auto w_cnt = f.number(16);
+    if (!w_cnt) return;
+    for (std::size_t i = 0; i < 2 * *w_cnt; ++i) f.next(); // word, lex_id
+    const auto p_cnt = f.number();
+    if (!p_cnt) return;
+    for (std::size_t i = 0; i < *p_cnt; ++i) {
+        const auto symbol = f.next();
+        const auto offset = f.next();
+        const auto pos = f.next();
+        // A pointer cut short ends the list, as in parse_synset().
+        if (f.next().empty() || !pos_of(pos)) return;
+        if ((symbol != "@" && symbol != "@i") || pos != "n") continue;
+        FieldReader number(offset);
+        const auto off = number.number();
+        if (!off) return;
+        out.push_back(static_cast<std::uint32_t>(*off));
+    }
+}
+
 std::string lemma_of(std::string_view word) {
     if (const auto paren = word.find('('); paren != std::string_view::npos) word = word.substr(0, paren);
     return wn_key(word);

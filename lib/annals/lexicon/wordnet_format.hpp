@@ -64,6 +64,11 @@ struct Synset {
 /// Parses the words and pointers of a data.* line; a malformed line yields what was read.
 [[nodiscard]] Synset parse_synset(std::string_view line);
 
+/// Appends the noun hypernyms ("@" and "@i" pointers to nouns) of a data.noun line to `out`,
+/// in the order parse_synset() lists them. Reads no other pointer's numbers: a general
+/// synset has hundreds of hyponym pointers, and a hypernym walk asks only for these.
+void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out);
+
 /// A synset word as a lemma: lower case, without an adjective marker such as "(a)".
 [[nodiscard]] std::string lemma_of(std::string_view word);
 
