@@ -96,12 +96,17 @@ constexpr TagSet as_written_tags = tag_bit(PosTag::CD) | tag_bit(PosTag::NNP) | 
                                    tag_bit(PosTag::close_quote) | tag_bit(PosTag::dollar) | tag_bit(PosTag::pound);
 static_assert(PosTag::pound == static_cast<PosTag>(pos_tag_count - 1), "as_written_tags names every punctuation tag");
 
-/// The lemma of a word as `tag`, computed once per word and tag.
+/// The lemma of a word as `tag` on its first request: computed, then kept with the word.
+[[gnu::noinline]] std::string_view new_word_lemma(WordFacts& facts, PosTag tag, const Lexicon& lex) {
+    facts.lemmas.emplace_back(tag, lex.lemma(facts.key, tag));
+    return facts.lemmas.back().second;
+}
+
+/// The lemma of a word as `tag`, computed once per word and tag (a word has one or two).
 std::string_view word_lemma(WordFacts& facts, PosTag tag, const Lexicon& lex) {
     for (const auto& [t, lemma] : facts.lemmas)
         if (t == tag) return lemma;
-    facts.lemmas.emplace_back(tag, lex.lemma(facts.key, tag));
-    return facts.lemmas.back().second;
+    return new_word_lemma(facts, tag, lex);
 }
 
 /// Tag of a token with digits: numbers, dates and scores are CD; "10-year" and "3rd" modify
