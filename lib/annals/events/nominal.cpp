@@ -71,7 +71,8 @@ NounFacts noun_facts(const Lexicon& lex, std::string_view lemma) {
 
 bool noun_has_hypernym(const Lexicon& lex, std::string_view lemma, std::string_view ancestor) {
     thread_local LemmaCache<bool> cache;
-    std::string key(lemma);
+    thread_local std::string key;
+    key.assign(lemma);
     key += '\t';
     key += ancestor;
     return cache.get(lex, key, [&] { return lex.wordnet().has_hypernym(wn_key(lemma), wn_key(ancestor)); });
