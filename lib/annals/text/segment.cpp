@@ -5,6 +5,7 @@
 #include "annals/text/tokenize.hpp"
 
 #include <algorithm>
+#include <array>
 
 // Sentences are cut by rules over the tokens, in the manner of Punkt (Kiss and Strunk 2006)
 // with its statistics replaced by closed lists: a period after a known abbreviation, an
@@ -19,6 +20,14 @@ namespace annals {
 namespace {
 
 using detail::AbbrevClass;
+
+/// The first bytes a terminal mark can have (see is_terminal): a stop, or the lead byte of
+/// HORIZONTAL ELLIPSIS and INTERROBANG. A terminal word ends with its period.
+constexpr std::array<bool, 256> kTerminalFirstByte = [] {
+    std::array<bool, 256> t{};
+    for (const char c : std::string_view(".!?\xE2")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
 
 class Splitter {
 public:
@@ -41,6 +50,11 @@ private:
 
     void close(std::size_t end);
     [[nodiscard]] bool is_terminal(std::size_t i) const;
+    /// A byte test that turns away nearly every token before is_terminal().
+    [[nodiscard]] bool may_end_sentence(std::size_t i) const {
+        const Span sp = tok(i).span;
+        return s_[sp.end - 1] == '.' || kTerminalFirstByte[static_cast<unsigned char>(s_[sp.begin])];
+    }
     [[nodiscard]] bool is_closer(std::size_t i) const;
     [[nodiscard]] bool is_opener(std::size_t i) const;
     [[nodiscard]] bool is_bullet(std::size_t i) const;
@@ -85,7 +99,7 @@ Segmentation Splitter::run() {
             if (tok(i).blank_line_before || is_bullet(i) || (!broke_line_ && line_ends_sentence(i))) close(i);
             else broke_line_ = true;
         }
-        if (!is_terminal(i)) continue;
+        if (!may_end_sentence(i) || !is_terminal(i)) continue;
         // Closing quotes and brackets, and further stops, that touch the stop belong to it.
         std::size_t last = i;
         std::size_t j = i + 1;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 
 // These lists are compiled in rather than read from lib/data: they are facts of English
@@ -94,6 +95,23 @@ bool contains(const std::string_view (&table)[N], std::string_view w) noexcept {
     return std::binary_search(std::begin(table), std::end(table), w);
 }
 
+// Bit n of entry c: some abbreviation starts with byte c and has n bytes. The title-case
+// lookup of an ALL-CAPS word keeps its first byte and length, so one test turns away nearly
+// every word before the binary search: this runs on every word that a period follows.
+constexpr std::array<std::uint32_t, 128> kAbbrevShapes = [] {
+    std::array<std::uint32_t, 128> t{};
+    for (const auto& [w, cls] : kAbbreviations) t[static_cast<unsigned char>(w[0])] |= std::uint32_t{1} << w.size();
+    return t;
+}();
+static_assert(std::all_of(std::begin(kAbbreviations), std::end(kAbbreviations),
+                          [](const auto& e) { return !e.first.empty() && e.first.size() < 32 && e.first[0] > 0; }));
+
+bool may_be_abbreviation(std::string_view w) noexcept {
+    if (w.empty() || w.size() >= 32) return false;
+    const auto c = static_cast<unsigned char>(w[0]);
+    return c < 128 && (kAbbrevShapes[c] >> w.size() & 1U) != 0;
+}
+
 AbbrevClass find_abbreviation(std::string_view w) noexcept {
     const auto* it = std::lower_bound(std::begin(kAbbreviations), std::end(kAbbreviations), w,
                                       [](const auto& e, std::string_view k) { return e.first < k; });
@@ -117,6 +135,7 @@ std::string_view title_case(std::string_view w, std::array<char, 16>& buf) noexc
 } // namespace
 
 AbbrevClass abbreviation_class(std::string_view word) noexcept {
+    if (!may_be_abbreviation(word)) return AbbrevClass::none;
     const auto c = find_abbreviation(word);
     if (c != AbbrevClass::none || !is_all_caps(word)) return c;
     std::array<char, 16> buf{};

@@ -3,6 +3,7 @@
 #include "annals/text/char_class.hpp"
 
 #include <algorithm>
+#include <array>
 
 // A hand-written scanner rather than ICU's word BreakIterator: news tokens need joins that
 // UAX #29 does not make (U.S., 1,500, 2-1, ISIS-K, e-mail addresses, URLs) and splits it
@@ -13,6 +14,14 @@ namespace annals::detail {
 namespace {
 
 constexpr std::size_t kNoMatch = static_cast<std::size_t>(-1);
+
+/// The bytes after a word that call for more than its kind: a link (:), an address (@ _ + %)
+/// or an abbreviation's period.
+constexpr std::array<bool, 256> kSpecialStop = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {':', '@', '_', '+', '%', '.'}) t[c] = true;
+    return t;
+}();
 
 bool is_ascii_alnum(unsigned char c) noexcept { return has_flag(c, kAlpha | kDigit); }
 bool is_ascii_digit(unsigned char c) noexcept { return has_flag(c, kDigit); }
@@ -54,7 +63,15 @@ public:
     explicit Tokenizer(std::string_view text) : s_(text) { out_.reserve(text.size() / 5 + 8); }
 
     std::vector<Token> run() {
-        while (i_ < s_.size()) step();
+        const std::size_t n = s_.size();
+        while (i_ < n) {
+            if (s_[i_] == ' ') { // the usual byte between tokens, before the general dispatch
+                space_ = true;
+                ++i_;
+                continue;
+            }
+            step();
+        }
         return std::move(out_);
     }
 
@@ -158,23 +175,29 @@ private:
         emit(i_, i_ + len, TokenKind::symbol);
     }
 
-    // Letters, digits and marks from `j`; sets `alpha` when a letter is seen.
+    // Letters, digits and marks from `j`; sets `alpha` when a letter is seen. Nearly every
+    // byte of a word is an ASCII letter or digit: one table load and test each, the flags
+    // gathered without a branch (bytes >= 0x80 have none and take the slow path).
     std::size_t scan_run(std::size_t j, bool& alpha) const noexcept {
-        while (j < s_.size()) {
-            const auto c = static_cast<unsigned char>(s_[j]);
-            if (c < 0x80) {
-                const auto f = kAsciiFlags[c];
-                if (f & kAlpha) alpha = true;
-                else if (!(f & kDigit)) return j;
+        const char* const p = s_.data();
+        const std::size_t n = s_.size();
+        unsigned seen = 0;
+        while (j < n) {
+            const auto c = static_cast<unsigned char>(p[j]);
+            const unsigned f = kAsciiFlags[c];
+            if (f & (kAlpha | kDigit)) {
+                seen |= f;
                 ++j;
                 continue;
             }
+            if (c < 0x80) break;
             const auto d = decode_at(s_, j);
             const auto k = classify_non_ascii(d.cp);
-            if (k == CharClass::letter) alpha = true;
-            else if (k != CharClass::digit && k != CharClass::mark) return j;
+            if (k == CharClass::letter) seen |= kAlpha;
+            else if (k != CharClass::digit && k != CharClass::mark) break;
             j += d.len;
         }
+        if (seen & kAlpha) alpha = true;
         return j;
     }
 
@@ -216,12 +239,16 @@ private:
         for (std::size_t k = joiner_end(j, alpha); j < s_.size() && k != j; k = joiner_end(j, alpha))
             j = scan_run(k, alpha);
         const unsigned char stop = at(j);
-        if (stop == ':' || (j - b > 4 && (at(b) | 0x20) == 'w'))
+        const bool www = j - b > 4 && (at(b) | 0x20) == 'w';
+        // most words stop at a space or a comma: one table test skips links, addresses and
+        // abbreviation periods
+        if (!kSpecialStop[stop] && !www) return emit(b, j, word_kind(b, j, alpha));
+        if (stop == ':' || www)
             if (const auto e = link_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::url);
         if (stop == '@' || stop == '_' || stop == '+' || stop == '%')
             if (const auto e = email_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::email);
         const TokenKind kind = word_kind(b, j, alpha);
-        if (kind == TokenKind::word && at(j) == '.' && at(j + 1) != '.' && takes_period(s_.substr(b, j - b), j + 1))
+        if (kind == TokenKind::word && stop == '.' && at(j + 1) != '.' && takes_period(s_.substr(b, j - b), j + 1))
             ++j;
         emit(b, j, kind);
     }

@@ -3,6 +3,7 @@
 #include "annals/core/date.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace annals::detail {
 namespace {
@@ -12,6 +13,14 @@ bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// ASCII letters lower-cased, 0 for every other byte: one load per byte of a plain word.
+constexpr std::array<char, 256> kLowerLetter = [] {
+    std::array<char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+    return t;
+}();
 
 /// Length of an apostrophe at i: ' or the UTF-8 right single quotation mark.
 /// Asked at every atom: the byte tests come before any comparison of three bytes.
@@ -296,9 +305,8 @@ private:
         const std::size_t n = e - b;
         std::uint64_t hash = StringHash::seed;
         for (std::size_t k = 0; k < n; ++k) {
-            char c = src[k];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            else if (c < 'a' || c > 'z') return false;
+            const char c = kLowerLetter[static_cast<unsigned char>(src[k])];
+            if (c == 0) return false;
             start[k] = c;
             hash = StringHash::step(hash, c);
         }
@@ -378,7 +386,8 @@ void atomize(std::string_view text, const Segmentation& seg, const TimeTables& t
         for (std::uint32_t k = 0; k < sent.token_count; ++k) {
             const Token& tok = seg.tokens[sent.first_token + k];
             // an apostrophe split from the digits it shortens ('90s, '91) goes back with them
-            if (k + 1 < sent.token_count && apostrophe_len(text, tok.span.begin) == tok.span.size()) {
+            if ((tok.span.size() == 1 || tok.span.size() == 3) && k + 1 < sent.token_count &&
+                apostrophe_len(text, tok.span.begin) == tok.span.size()) {
                 const Token& next = seg.tokens[sent.first_token + k + 1];
                 if (next.span.begin == tok.span.end && is_digit(text[next.span.begin])) {
                     az.span(tok.span.begin, next.span.end, s);

@@ -118,8 +118,18 @@ void drop(Atom& a, Cls c) { a.classes &= ~cls_bit(c); }
 } // namespace
 
 void apply_context(AtomText& at) {
+    // The later passes concern few atoms (REL words, INT numbers): the first pass lists them,
+    // so that those passes visit only these instead of every atom again. Nothing after the
+    // first pass adds REL or INT, so the lists hold every atom the passes could act on.
+    thread_local std::vector<std::uint32_t> rel, ints;
+    rel.clear();
+    ints.clear();
     for (std::size_t i = 0; i < at.atoms.size(); ++i) {
         Atom& a = at.atoms[i];
+        if (a.classes & (cls_bit(Cls::REL) | cls_bit(Cls::INT))) {
+            if (a.classes & cls_bit(Cls::REL)) rel.push_back(static_cast<std::uint32_t>(i));
+            if (a.classes & cls_bit(Cls::INT)) ints.push_back(static_cast<std::uint32_t>(i));
+        }
         if (a.classes & cls_bit(Cls::TITLEHEAD) && !a.cap) drop(a, Cls::TITLEHEAD);
         if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
         if (!a.info || !a.info->ambiguous) continue;
@@ -137,12 +147,13 @@ void apply_context(AtomText& at) {
         }
     }
     // "This Week", "Next Year" in title case inside a sentence name a programme or a work
-    for (std::size_t i = 1; i + 1 < at.atoms.size(); ++i)
-        if ((at.atoms[i].classes & cls_bit(Cls::REL)) && at.atoms[i].cap && same_sentence(at, i, i + 1) && at.atoms[i + 1].cap &&
-            at.has(i + 1, Cls::UNIT) && prev(at, i) != std::string_view::npos)
+    for (const std::size_t i : rel)
+        if (i >= 1 && i + 1 < at.atoms.size() && (at.atoms[i].classes & cls_bit(Cls::REL)) && at.atoms[i].cap &&
+            same_sentence(at, i, i + 1) && at.atoms[i + 1].cap && at.has(i + 1, Cls::UNIT) &&
+            prev(at, i) != std::string_view::npos)
             for (const auto k : {i, i + 1}) at.atoms[k].classes = 0;
     // years last: "the 1988 second quarter" needs "second" decided first
-    for (std::size_t i = 0; i < at.atoms.size(); ++i)
+    for (const std::size_t i : ints)
         if ((at.atoms[i].classes & cls_bit(Cls::INT)) && four_digit_year_shape(at, i) && is_year(at, i))
             at.atoms[i].classes |= cls_bit(Cls::YEAR);
 }

@@ -136,13 +136,15 @@ private:
                                              std::pair<int, std::uint32_t>{a.literal, 0});
             for (auto it = lo; it != n.child_literals.end() && it->first == a.literal; ++it) pick(it->second);
         }
-        for (const auto& [start, k] : n.child_starts)
-            if (start & a.classes) pick(k);
+        // one test of the union first: the next word usually continues none of the children
+        if (n.any_child_start & a.classes)
+            for (const auto& [start, k] : n.child_starts)
+                if (start & a.classes) pick(k);
         if (overflow) {
             for (const auto c : n.children) walk(c, begin, end, best);
             return;
         }
-        std::sort(picked.begin(), picked.begin() + static_cast<std::ptrdiff_t>(count));
+        if (count > 1) std::sort(picked.begin(), picked.begin() + static_cast<std::ptrdiff_t>(count));
         for (std::size_t j = 0; j < count; ++j)
             if (j == 0 || picked[j] != picked[j - 1]) walk(n.children[picked[j]], begin, end, best);
     }

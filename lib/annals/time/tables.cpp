@@ -343,6 +343,7 @@ void TimeTables::build_child_dispatch() {
     for (auto& node : trie) {
         node.child_literals.clear();
         node.child_starts.clear();
+        node.any_child_start = 0;
         for (std::uint32_t k = 0; k < node.children.size(); ++k) {
             const Elem& e = trie[node.children[k]].elem;
             for (const int lit : e.literals) node.child_literals.emplace_back(lit, k);
@@ -350,6 +351,7 @@ void TimeTables::build_child_dispatch() {
                 for (const int lit : {literal_a, literal_an})
                     if (lit >= 0) node.child_literals.emplace_back(lit, k);
             if (e.start) node.child_starts.emplace_back(e.start, k);
+            node.any_child_start |= e.start;
         }
         std::sort(node.child_literals.begin(), node.child_literals.end());
         node.child_literals.erase(std::unique(node.child_literals.begin(), node.child_literals.end()), node.child_literals.end());

@@ -111,6 +111,7 @@ struct TrieNode {
     /// `children`; (literal id, position) sorted; (start classes, position) in position order.
     std::vector<std::pair<int, std::uint32_t>> child_literals;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> child_starts;
+    std::uint64_t any_child_start = 0; ///< the union of the child_starts masks
 };
 
 /// All time resources, loaded once. Immutable after construction; safe to share across threads.
