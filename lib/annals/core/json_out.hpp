@@ -17,10 +17,10 @@
 namespace annals::json {
 
 /// RapidJSON's writer with a fast path for strings that need no escaping, which is nearly
-/// every string of a record. RapidJSON looks each byte up in its escape table and appends it
-/// on its own; records are ten times the size of their text, and writing them was a seventh
-/// of `annals extract`, half of it in that loop. Strings with a quote, a backslash or a control character still go
-/// through RapidJSON's escaping, so the output is the same byte for byte.
+/// every string written. RapidJSON looks each byte up in its escape table and appends it on
+/// its own, which was half the cost of writing. Strings with a quote, a backslash or a control
+/// character still go through RapidJSON's escaping, so the output is the same byte for byte.
+/// (The extraction records, the bulk of all JSON written, use json::Appender instead.)
 class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
 public:
     using Base = rapidjson::Writer<rapidjson::StringBuffer>;
