@@ -45,7 +45,13 @@ int to_int(std::string_view s) {
     return v;
 }
 
-std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+std::string pad2(int v) {
+    // Appended rather than "0" + to_string(v): GCC 12 reports a false -Wrestrict on that
+    // concatenation once it is inlined here.
+    std::string out(v < 10 ? "0" : "");
+    out += std::to_string(v);
+    return out;
+}
 
 int expand_two_digit_year(int yy) { return yy <= 30 ? 2000 + yy : 1900 + yy; }
 
