@@ -172,12 +172,12 @@ std::vector<std::pair<detail::Posting, bool>> matches(const Gazetteer::Impl& g, 
     std::vector<std::pair<detail::Posting, bool>> out;
     // Most texts asked about are no name: look up the folded form before anything else.
     thread_local std::string buf;
-    const auto it = index.find(fold_into(text, buf));
-    if (it == index.end()) return out;
+    const auto* postings = index.find(fold_into(text, buf));
+    if (postings == nullptr) return out;
     const std::string norm = normalize_name(text);
     const std::string folded = fold_normalized(norm);
     const bool query_has_upper = has_upper_ascii_or_fold_change(norm, folded);
-    for (const auto& p : it->second) {
+    for (const auto& p : *postings) {
         const bool exact = g.forms[p.form] == norm;
         const bool ok = exact || (!g.acronym[p.form] && mode != MatchCase::exact && (mode == MatchCase::any || query_has_upper));
         if (ok) out.emplace_back(p, exact);
@@ -238,16 +238,16 @@ const GazEntry* best_posting(const Gazetteer::Impl& g, const std::vector<detail:
 
 const GazEntry* Gazetteer::find_best(std::string_view text, MatchCase mode) const {
     thread_local std::string buf;
-    const auto it = impl_->names.find(fold_into(text, buf));
-    if (it == impl_->names.end()) return nullptr;
+    const auto* postings = impl_->names.find(fold_into(text, buf));
+    if (postings == nullptr) return nullptr;
     const std::string norm = normalize_name(text);
-    return best_posting(*impl_, it->second, norm, fold_normalized(norm), mode);
+    return best_posting(*impl_, *postings, norm, fold_normalized(norm), mode);
 }
 
 const GazEntry* Gazetteer::find_best_folded(std::string_view text, std::string_view folded, MatchCase mode) const {
-    const auto it = impl_->names.find(folded);
-    if (it == impl_->names.end()) return nullptr;
-    return best_posting(*impl_, it->second, text, folded, mode);
+    const auto* postings = impl_->names.find(folded);
+    if (postings == nullptr) return nullptr;
+    return best_posting(*impl_, *postings, text, folded, mode);
 }
 
 std::vector<const GazEntry*> Gazetteer::cities(std::string_view text, MatchCase mode) const {
@@ -278,15 +278,15 @@ const CountryInfo* Gazetteer::country_by_demonym(std::string_view word, MatchCas
 
 const CountryInfo* Gazetteer::country_by_demonym_folded(std::string_view word, std::string_view folded,
                                                          MatchCase mode) const {
-    const auto it = impl_->demonyms.find(folded);
-    if (it == impl_->demonyms.end()) return nullptr;
+    const auto* postings = impl_->demonyms.find(folded);
+    if (postings == nullptr) return nullptr;
     const bool query_has_upper = has_upper_ascii_or_fold_change(word, folded);
     // The first of countries_by_demonym()'s stable order: ties keep the first posting.
     auto order = [](const CountryInfo* c) {
         return std::make_tuple(!c->entry->has_flag("independent"), -static_cast<double>(c->entry->population));
     };
     const CountryInfo* best = nullptr;
-    for (const auto& p : it->second) {
+    for (const auto& p : *postings) {
         const bool exact = impl_->forms[p.form] == word;
         if (!exact && (impl_->acronym[p.form] || mode == MatchCase::exact || (mode != MatchCase::any && !query_has_upper)))
             continue;
@@ -312,20 +312,20 @@ const GazEntry* Gazetteer::parent_of(const GazEntry& e) const { return e.parent.
 // reuses one buffer.
 bool Gazetteer::may_start(std::string_view word) const {
     thread_local std::string buf;
-    return impl_->first_words.find(fold_into(word, buf)) != impl_->first_words.end();
+    return impl_->first_words.contains(fold_into(word, buf));
 }
 
 bool Gazetteer::may_continue(std::string_view text) const {
     thread_local std::string buf;
-    return impl_->prefixes.find(fold_into(text, buf)) != impl_->prefixes.end();
+    return impl_->prefixes.contains(fold_into(text, buf));
 }
 
 bool Gazetteer::may_start_folded(std::string_view folded) const {
-    return impl_->first_words.find(folded) != impl_->first_words.end();
+    return impl_->first_words.contains(folded);
 }
 
 bool Gazetteer::may_continue_folded(std::string_view folded) const {
-    return impl_->prefixes.find(folded) != impl_->prefixes.end();
+    return impl_->prefixes.contains(folded);
 }
 
 std::size_t Gazetteer::max_words() const { return impl_->max_words; }

@@ -2,13 +2,13 @@
 /// The inside of a Gazetteer: entries, countries and the name indexes, shared by the loader
 /// (gazetteer_load.cpp) and the lookups (gazetteer.cpp). Not part of the public interface.
 
+#include "annals/core/word_index.hpp"
 #include "annals/entities/gazetteer.hpp"
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace annals {
@@ -27,7 +27,10 @@ struct NameHash {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
-using NameIndex = std::unordered_map<std::string, std::vector<Posting>, NameHash, std::equal_to<>>;
+/// The name tables are asked about every word window of a text: open addressing keeps a
+/// lookup to a slot and its entry, where a node-based map's bucket walks were a top cost of
+/// the whole pipeline in a profile.
+using NameIndex = WordIndex<std::vector<Posting>>;
 
 } // namespace detail
 
@@ -41,8 +44,8 @@ struct Gazetteer::Impl {
     detail::NameIndex demonyms;              ///< folded form -> countries
     std::unordered_map<std::string, std::size_t, detail::NameHash, std::equal_to<>> keys;
     std::unordered_map<std::string, std::size_t, detail::NameHash, std::equal_to<>> codes;
-    std::unordered_set<std::string, detail::NameHash, std::equal_to<>> first_words;
-    std::unordered_set<std::string, detail::NameHash, std::equal_to<>> prefixes; ///< folded forms cut before a space
+    detail::WordIndex<bool> first_words;
+    detail::WordIndex<bool> prefixes; ///< folded forms cut before a space
     std::size_t max_words = 0;
 
     /// Adds an entry; throws Error(bad_data, entry.source) when its key is already taken.
