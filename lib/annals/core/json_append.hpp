@@ -8,9 +8,10 @@
 /// than the bytes themselves. Here the caller writes braces, commas and keys from the structure
 /// it knows, usually as one literal such as `,"name":`, and the buffer is checked once per
 /// piece; that halved the instructions of writing the records (396 M to 198 M on that
-/// benchmark, a sixth of the rest being the final copy of each record). Strings are escaped exactly as RapidJSON's UTF-8 writer escapes them and doubles go
-/// through RapidJSON's own dtoa, so the bytes are the same (tests/unit/test_core_json_out.cpp
-/// compares every byte value at every position).
+/// benchmark, a sixth of the rest being the final copy of each record). Strings are escaped
+/// exactly as RapidJSON's UTF-8 writer escapes them and doubles go through RapidJSON's own
+/// dtoa, so the bytes are the same (tests/unit/test_core_json_out.cpp compares every byte
+/// value at every position).
 
 #include <rapidjson/internal/dtoa.h>
 
