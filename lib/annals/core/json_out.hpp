@@ -1,6 +1,7 @@
 #pragma once
 /// Small helpers shared by every JSON writer of the project (records, graph, timelines).
 
+#include "annals/core/json_append.hpp"
 #include "annals/core/span.hpp"
 
 #include <rapidjson/stringbuffer.h>
@@ -56,18 +57,12 @@ public:
 
 private:
     // The bytes RapidJSON's UTF-8 writer escapes: control characters, quote, backslash. Eight
-    // bytes at a time with the classic bit tricks (a byte is zero / below n), as the escape
-    // check runs over every byte written.
+    // bytes at a time with the Appender's word test, as the escape check runs over every byte
+    // written.
     static bool needs_escape(std::string_view s) {
-        constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
         std::size_t i = 0;
-        for (; i + 8 <= s.size(); i += 8) {
-            std::uint64_t v;
-            std::memcpy(&v, s.data() + i, 8);
-            const std::uint64_t quote = v ^ (ones * '"'), slash = v ^ (ones * '\\');
-            const std::uint64_t hit = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((v - ones * 0x20) & ~v);
-            if (hit & highs) return true;
-        }
+        for (; i + 8 <= s.size(); i += 8)
+            if (detail::escape_bits(detail::load8(s.data() + i)) & detail::kHighs) return true;
         // Most keys and values are shorter than eight bytes: a table lookup per byte, no branch.
         static constexpr auto escaped = [] {
             std::array<bool, 256> t{};
