@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,16 +15,32 @@
 namespace annals::detail {
 
 /// Hashes std::string and std::string_view alike, so a lookup by a token's text copies nothing.
-/// FNV-1a: inlined, it beats the library's out-of-line hash on words of a few bytes.
+/// Words are short: the bytes are read eight at a time, and the last (or only) 1-8 bytes in at
+/// most two overlapping loads, which costs a few instructions where a byte-at-a-time hash
+/// (FNV-1a, the usual choice) costs about four per byte. Not for hashing untrusted keys of a
+/// long-lived table: it makes no claim against chosen collisions.
 struct WordHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 14695981039346656037ULL;
-        for (const char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ULL;
-        }
-        return static_cast<std::size_t>(h);
+        const char* p = s.data();
+        std::size_t n = s.size();
+        std::uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL;
+        for (; n > 8; p += 8, n -= 8) h = (h ^ load(p, 8)) * 0xFF51AFD7ED558CCDULL;
+        std::uint64_t x = 0;
+        if (n >= 4) x = load(p, 4) | (load(p + n - 4, 4) << 32);
+        else if (n > 0)
+            x = std::uint64_t{byte(p[0])} | (std::uint64_t{byte(p[n / 2])} << 8) | (std::uint64_t{byte(p[n - 1])} << 16);
+        h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
+        // Callers take the low bits: fold in the high ones, which the multiplication mixed best.
+        return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+
+private:
+    static unsigned char byte(char c) noexcept { return static_cast<unsigned char>(c); }
+    static std::uint64_t load(const char* p, std::size_t bytes) noexcept {
+        std::uint64_t x = 0;
+        std::memcpy(&x, p, bytes);
+        return x;
     }
 };
 

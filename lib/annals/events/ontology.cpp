@@ -115,8 +115,8 @@ void Ontology::add_types(const std::string& path) {
         EventType t;
         t.name = std::string(r.fields[0]);
         if (!is_type_name(t.name)) throw Error(Errc::bad_data, r.where, "bad type name \"" + t.name + "\"");
-        if (auto it = type_index_.find(t.name); it != type_index_.end())
-            throw Error(Errc::bad_data, r.where, "type \"" + t.name + "\" is already defined at " + types_[it->second].where);
+        if (const auto* at = type_index_.find(t.name))
+            throw Error(Errc::bad_data, r.where, "type \"" + t.name + "\" is already defined at " + types_[*at].where);
         t.description = std::string(detail::optional_field(r.fields[1]));
         t.ace = std::string(detail::optional_field(r.fields[2]));
         if (!t.ace.empty() && !is_ace_subtype(t.ace))
@@ -150,8 +150,8 @@ void Ontology::add_classes(const std::string& path) {
         WordClass c;
         c.name = std::string(r.fields[0]);
         if (!is_lower_ident(c.name)) throw Error(Errc::bad_data, r.where, "bad class name \"" + c.name + "\"");
-        if (auto it = class_index_.find(c.name); it != class_index_.end())
-            throw Error(Errc::bad_data, r.where, "class \"" + c.name + "\" is already defined at " + classes_[it->second].where);
+        if (const auto* at = class_index_.find(c.name))
+            throw Error(Errc::bad_data, r.where, "class \"" + c.name + "\" is already defined at " + classes_[*at].where);
         for (const auto& m : detail::split_on(r.fields[1], '|')) {
             const auto colon = m.find(':');
             const std::string kind = m.substr(0, colon);
@@ -187,13 +187,13 @@ void Ontology::add_classes(const std::string& path) {
 }
 
 const EventType* Ontology::find(std::string_view name) const noexcept {
-    const auto it = type_index_.find(name);
-    return it == type_index_.end() ? nullptr : &types_[it->second];
+    const auto* at = type_index_.find(name);
+    return at == nullptr ? nullptr : &types_[*at];
 }
 
 const WordClass* Ontology::word_class(std::string_view name) const noexcept {
-    const auto it = class_index_.find(name);
-    return it == class_index_.end() ? nullptr : &classes_[it->second];
+    const auto* at = class_index_.find(name);
+    return at == nullptr ? nullptr : &classes_[*at];
 }
 
 } // namespace annals

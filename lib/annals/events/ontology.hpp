@@ -76,9 +76,9 @@ private:
     void add_classes(const std::string& path);
 
     std::vector<EventType> types_;
-    detail::WordMap<std::size_t> type_index_;
+    detail::WordIndex<std::size_t> type_index_;
     std::vector<WordClass> classes_;
-    detail::WordMap<std::size_t> class_index_;
+    detail::WordIndex<std::size_t> class_index_;
 };
 
 namespace detail {
