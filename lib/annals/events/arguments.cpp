@@ -6,6 +6,10 @@
 
 namespace annals::detail {
 
+// Compared as views: libstdc++ compares a std::string with a C string by a memcmp call
+// even when their lengths differ.
+using namespace std::string_view_literals;
+
 namespace {
 
 const NounGroup& noun(const SentenceSyntax& syn, int n) { return syn.nouns[static_cast<std::size_t>(n)]; }
@@ -14,7 +18,7 @@ bool has_role(const EventType* t, std::string_view role) {
     return t != nullptr && std::find(t->roles.begin(), t->roles.end(), role) != t->roles.end();
 }
 
-bool is_place(const Entity& e) { return e.type == "gpe" || e.type == "location" || e.type == "facility"; }
+bool is_place(const Entity& e) { return e.type == "gpe"sv || e.type == "location"sv || e.type == "facility"sv; }
 
 using Roles = TypeRoles;
 
@@ -112,7 +116,7 @@ void add_arguments(const DocContext& doc, const SentenceEvents& s, const EventMe
         b.add(agent, subject);
         if (m.pos == TriggerPos::noun && subject == none)
             for (const int e : f.subject_entities)
-                if (!is_place(*doc.entity(e)) || doc.entity(e)->type == "gpe") b.add_entity(agent, e);
+                if (!is_place(*doc.entity(e)) || doc.entity(e)->type == "gpe"sv) b.add_entity(agent, e);
         if (m.pos == TriggerPos::verb) b.add(r.patient, f.object);
     }
     for (const int n : f.pps) add_pp(doc, syn, m, r, agent, n, b);

@@ -6,6 +6,10 @@
 
 namespace annals::detail {
 
+// Compared as views: libstdc++ compares a std::string with a C string by a memcmp call
+// even when their lengths differ.
+using namespace std::string_view_literals;
+
 namespace {
 
 const NounGroup& noun(const SentenceSyntax& syn, int n) { return syn.nouns[static_cast<std::size_t>(n)]; }
@@ -96,7 +100,7 @@ EventTime tense_time(GroupTense tense) {
     return t;
 }
 
-bool is_explicit(const Event& e) { return e.time && e.time->source == "explicit"; }
+bool is_explicit(const Event& e) { return e.time && e.time->source == "explicit"sv; }
 
 /// The container whose time passes on: through a "during"-like phrase or the subject, or the
 /// noun a light verb handed its event to.
@@ -114,7 +118,7 @@ int passing_container(const DocContext& doc, const SentenceEvents& s, const Even
 /// Before or after the document date for a factual verb (or a light verb's noun) with a past
 /// or future tense; else no time.
 EventTime tense_or_none(const SentenceEvents& s, const EventMention& m, const std::string& modality) {
-    const bool factual = modality == "asserted" || modality == "reported" || modality == "future";
+    const bool factual = modality == "asserted"sv || modality == "reported"sv || modality == "future"sv;
     if (factual && m.verb != none && (m.pos != TriggerPos::noun || m.light != nullptr)) {
         const auto tense = s.syntax.verbs[static_cast<std::size_t>(m.verb)].tense;
         if (tense == GroupTense::past || tense == GroupTense::future) return tense_time(tense);

@@ -5,17 +5,21 @@
 
 namespace annals::detail {
 
+// Compared as views: libstdc++ compares a std::string with a C string by a memcmp call
+// even when their lengths differ.
+using namespace std::string_view_literals;
+
 namespace {
 
 const EventMention& mention_of(const std::vector<SentenceEvents>& sentences, const MentionRef& r) {
     return sentences[r.sentence].mentions[static_cast<std::size_t>(r.mention)];
 }
 
-bool explicit_time(const Event& e) { return e.time && e.time->source == "explicit"; }
+bool explicit_time(const Event& e) { return e.time && e.time->source == "explicit"sv; }
 
 /// Whether a later nominal mention may name the same event as an earlier one.
 bool may_corefer(const Event& early, const Event& late, const EventMention& m_late, const SentenceSyntax& syn_late) {
-    if (early.type != late.type || early.type == "other") return false;
+    if (early.type != late.type || early.type == "other"sv) return false;
     const bool same_lemma = early.trigger.lemma == late.trigger.lemma;
     const bool definite = syn_late.nouns[static_cast<std::size_t>(m_late.noun)].definite;
     // Another word for the same event ("the talks ... the meeting") only close by.
@@ -44,18 +48,22 @@ std::vector<std::string> with_role(const Event& e, std::initializer_list<std::st
 }
 
 bool is_conflict(const std::string& type) {
-    return type == "conflict.attack" || type == "conflict.assault" || type == "conflict.fight" ||
-           type == "conflict.occupy" || type == "conflict.mass_violence" || type == "conflict.threaten";
+    return type == "conflict.attack"sv || type == "conflict.assault"sv || type == "conflict.fight"sv ||
+           type == "conflict.occupy"sv || type == "conflict.mass_violence"sv || type == "conflict.threaten"sv;
 }
 
 void event_relations(const Event& e, std::size_t index, std::vector<Relation>& out) {
+    // Most events state no relation: their type says so before the tag string is built.
+    const bool meet = e.type == "contact.meet"sv;
+    const bool conflict = !meet && is_conflict(e.type) && e.modality != "negated"sv;
+    if (!meet && !conflict && !(e.type == "presence"sv && e.place && e.modality != "negated"sv)) return;
     const std::string tag = "#" + std::to_string(index);
-    if (e.type == "contact.meet") {
+    if (meet) {
         const auto parts = with_role(e, {"participant"});
         for (std::size_t a = 0; a < parts.size(); ++a)
             for (std::size_t b = a + 1; b < parts.size(); ++b)
                 add_relation(out, "met_with", parts[a], parts[b], e.sentence, tag, "relation/met_with/" + e.rule);
-    } else if (is_conflict(e.type) && e.modality != "negated") {
+    } else if (conflict) {
         const auto sides = with_role(e, {"participant"});
         for (std::size_t a = 0; a < sides.size(); ++a)
             for (std::size_t b = a + 1; b < sides.size(); ++b)
@@ -63,7 +71,7 @@ void event_relations(const Event& e, std::size_t index, std::vector<Relation>& o
         for (const auto& s : with_role(e, {"agent", "attacker"}))
             for (const auto& t : with_role(e, {"target", "victim"}))
                 add_relation(out, "opposes", s, t, e.sentence, tag, "relation/opposes/" + e.rule);
-    } else if (e.type == "presence" && e.place && e.modality != "negated") {
+    } else {
         for (const auto& s : with_role(e, {"agent", "entity", "participant"}))
             add_relation(out, "present_in", s, *e.place, e.sentence, tag, "relation/present_in/" + e.rule);
     }
@@ -81,7 +89,7 @@ void against_relations(const DocContext& doc, const SentenceEvents& s, std::vect
         for (const int a : sources)
             for (const int b : targets) {
                 const auto& ea = *doc.entity(a);
-                if (ea.type == "location" || ea.type == "facility") continue;
+                if (ea.type == "location"sv || ea.type == "facility"sv) continue;
                 add_relation(out, "opposes", ea.id, doc.entity(b)->id, s.sentence, std::nullopt, "relation/opposes/against");
             }
     }
@@ -95,7 +103,8 @@ std::vector<int> coreference_heads(const std::vector<SentenceEvents>& sentences,
     for (std::size_t i = 0; i < events.size(); ++i) {
         head[i] = static_cast<int>(i);
         const auto& m = mention_of(sentences, refs[i]);
-        if (m.pos != TriggerPos::noun) continue;
+        // An untyped event corefers with none (may_corefer): no need to look back.
+        if (m.pos != TriggerPos::noun || events[i].type == "other"sv) continue;
         const auto& syn = sentences[refs[i].sentence].syntax;
         for (std::size_t j = i; j-- > 0;) {
             if (head[j] != static_cast<int>(j)) continue;

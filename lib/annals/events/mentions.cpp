@@ -7,6 +7,10 @@
 
 namespace annals::detail {
 
+// Compared as views: libstdc++ compares a std::string with a C string by a memcmp call
+// even when their lengths differ.
+using namespace std::string_view_literals;
+
 namespace {
 
 using NounIndex = std::size_t;
@@ -72,7 +76,7 @@ bool verb_is_event(const DocContext& doc, const EventResources& res, const Sente
 
 /// Whether some of these trigger rows gives an event type (not only a TimeML class).
 bool gives_type(const std::vector<const TriggerEntry*>& rows) {
-    return std::any_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"; });
+    return std::any_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"sv; });
 }
 
 /// Whether some noun row of `lemma` gives an event type.
@@ -178,7 +182,7 @@ void type_mention(const DocContext& doc, const EventResources& res, const Senten
     for (const auto* e : rows) {
         if (!constraints_hold(doc, res, syn, m, *e)) continue;
         m.type = e->type, m.cls = e->timeml_class, m.rule = e->rule;
-        m.confidence = e->type == "other" ? 0.6 : e->constraints.empty() ? 0.8 : 0.9;
+        m.confidence = e->type == "other"sv ? 0.6 : e->constraints.empty() ? 0.8 : 0.9;
         return;
     }
     // A word none of whose rows fits (constraints name other senses) is an event of no type.

@@ -7,6 +7,10 @@
 
 namespace annals::detail {
 
+// Compared as views: libstdc++ compares a std::string with a C string by a memcmp call
+// even when their lengths differ.
+using namespace std::string_view_literals;
+
 namespace {
 
 void add_unique(std::vector<int>& out, int e) {
@@ -14,7 +18,7 @@ void add_unique(std::vector<int>& out, int e) {
 }
 
 bool is_actor(const Entity& e) {
-    return e.type == "person" || e.type == "organization" || e.type == "gpe" || e.type == "group";
+    return e.type == "person"sv || e.type == "organization"sv || e.type == "gpe"sv || e.type == "group"sv;
 }
 
 /// The of-phrase of a noun group ("the ministers [of the coalition]"), or none.
@@ -37,24 +41,24 @@ std::vector<int> named_holders(const DocContext& doc, const SentenceSyntax& syn,
         if (!hangs) break;
         chain.push_back(static_cast<int>(k));
         const auto* e = doc.entity(doc.entity_of[g.head]);
-        if (e != nullptr && e->type == "person") add_unique(out, doc.entity_of[g.head]);
+        if (e != nullptr && e->type == "person"sv) add_unique(out, doc.entity_of[g.head]);
     }
     return out;
 }
 
-bool is_place(const Entity& e) { return e.type == "gpe" || e.type == "location" || e.type == "facility"; }
+bool is_place(const Entity& e) { return e.type == "gpe"sv || e.type == "location"sv || e.type == "facility"sv; }
 
 void entities_of_member(const DocContext& doc, const SentenceSyntax& syn, int ng, std::vector<int>& out, int depth) {
     const auto& g = syn.nouns[static_cast<std::size_t>(ng)];
     const int head = doc.entity_of[g.head];
     // "the ministers of the coalition": an unnamed group stands for what its of-phrase names.
-    if (const auto* e = doc.entity(head); e != nullptr && e->type == "group" && depth < 2) {
+    if (const auto* e = doc.entity(head); e != nullptr && e->type == "group"sv && depth < 2) {
         if (const int of = of_phrase(doc, syn, ng); of != none) {
             std::vector<int> inner;
             entities_of_member(doc, syn, of, inner, depth + 1);
             const bool actors = std::any_of(inner.begin(), inner.end(), [&](int x) {
                 const auto& t = doc.entity(x)->type;
-                return t == "organization" || t == "gpe";
+                return t == "organization"sv || t == "gpe"sv;
             });
             if (actors) {
                 for (const int x : inner) add_unique(out, x);
@@ -64,11 +68,11 @@ void entities_of_member(const DocContext& doc, const SentenceSyntax& syn, int ng
     }
     if (head != none) {
         // "ISIS-K fighters", "US troops": an unnamed group stands for the actor it belongs to.
-        if (doc.entity(head)->type == "group") {
+        if (doc.entity(head)->type == "group"sv) {
             const auto before = out.size();
             for (auto t = g.first; t < g.head; ++t)
                 if (const auto* e = doc.entity(doc.entity_of[t]);
-                    e != nullptr && doc.entity_of[t] != head && (e->type == "organization" || e->type == "gpe"))
+                    e != nullptr && doc.entity_of[t] != head && (e->type == "organization"sv || e->type == "gpe"sv))
                     add_unique(out, doc.entity_of[t]);
             if (out.size() > before) return;
         }
@@ -102,40 +106,69 @@ std::string_view head_lemma(const DocContext& doc, const SentenceSyntax& syn, in
     return doc.lemma(syn.nouns[static_cast<std::size_t>(ng)].head);
 }
 
-bool member_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, const ClassMember& m, const Ontology& onto,
-                  int depth);
+/// Whether `phrase` is `first`, a space, then `second`, without building the joined string.
+bool is_two_words(std::string_view phrase, std::string_view first, std::string_view second) {
+    return phrase.size() == first.size() + 1 + second.size() && phrase.substr(0, first.size()) == first &&
+           phrase[first.size()] == ' ' && phrase.substr(first.size() + 1) == second;
+}
 
-bool class_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, std::string_view name, const Ontology& onto,
-                 int depth) {
+/// A noun group as the class tests read it. A class lists several entity types and subtypes,
+/// each asking for the group's entities: they are worked out once, when first asked for.
+class GroupView {
+public:
+    GroupView(const DocContext& doc, const SentenceSyntax& syn, int ng) : doc_(doc), syn_(syn), ng_(ng) {}
+    [[nodiscard]] const DocContext& doc() const noexcept { return doc_; }
+    [[nodiscard]] const SentenceSyntax& syn() const noexcept { return syn_; }
+    [[nodiscard]] int ng() const noexcept { return ng_; }
+    [[nodiscard]] const NounGroup& group() const noexcept { return syn_.nouns[static_cast<std::size_t>(ng_)]; }
+    [[nodiscard]] const std::vector<int>& entities() {
+        if (!have_entities_) {
+            entities_ = entities_of(doc_, syn_, ng_);
+            have_entities_ = true;
+        }
+        return entities_;
+    }
+
+private:
+    const DocContext& doc_;
+    const SentenceSyntax& syn_;
+    int ng_;
+    bool have_entities_ = false;
+    std::vector<int> entities_;
+};
+
+bool member_holds(GroupView& v, const ClassMember& m, const Ontology& onto, int depth);
+
+bool class_holds(GroupView& v, std::string_view name, const Ontology& onto, int depth) {
     const auto* cls = onto.word_class(name);
     if (cls == nullptr || depth > 8) return false;
     return std::any_of(cls->members.begin(), cls->members.end(),
-                       [&](const ClassMember& m) { return member_holds(doc, syn, ng, m, onto, depth + 1); });
+                       [&](const ClassMember& m) { return member_holds(v, m, onto, depth + 1); });
 }
 
-bool member_holds(const DocContext& doc, const SentenceSyntax& syn, int ng, const ClassMember& m, const Ontology& onto,
-                  int depth) {
+bool member_holds(GroupView& v, const ClassMember& m, const Ontology& onto, int depth) {
     using K = ClassMember::Kind;
-    const auto& g = syn.nouns[static_cast<std::size_t>(ng)];
+    const auto& doc = v.doc();
+    const auto& g = v.group();
     switch (m.kind) {
     case K::entity:
     case K::subtype: {
-        for (const int e : entities_of(doc, syn, ng)) {
+        for (const int e : v.entities()) {
             const auto& ent = *doc.entity(e);
             if (m.kind == K::entity ? ent.type == m.value : ent.subtype == m.value) return true;
         }
         return false;
     }
     case K::lexfile:
-        return doc.entity_of[g.head] == none && !g.pronoun && noun_facts(*doc.lex, head_lemma(doc, syn, ng)).first_lexfile == m.value;
-    case K::hypernym: return doc.entity_of[g.head] == none && !g.pronoun && noun_has_hypernym(*doc.lex, head_lemma(doc, syn, ng), m.value);
+        return doc.entity_of[g.head] == none && !g.pronoun && noun_facts(*doc.lex, doc.lemma(g.head)).first_lexfile == m.value;
+    case K::hypernym: return doc.entity_of[g.head] == none && !g.pronoun && noun_has_hypernym(*doc.lex, doc.lemma(g.head), m.value);
     case K::lemma: {
-        const auto lemma = head_lemma(doc, syn, ng);
+        const std::string_view lemma = doc.lemma(g.head);
         if (lemma == m.value || doc.form(g.head) == m.value) return true;
         // A two-word lemma ("tear gas") matches the head and the word before it.
-        return g.head > g.first && doc.lemma(g.head - 1) + " " + std::string(lemma) == m.value;
+        return g.head > g.first && is_two_words(m.value, doc.lemma(g.head - 1), lemma);
     }
-    case K::word_class: return class_holds(doc, syn, ng, m.value, onto, depth);
+    case K::word_class: return class_holds(v, m.value, onto, depth);
     }
     return false;
 }
@@ -209,7 +242,8 @@ bool slot_matches(const DocContext& doc, const SentenceSyntax& syn, int ng, cons
                 const auto lemma = head_lemma(doc, syn, n);
                 hit = lemma == v.name || doc.form(syn.nouns[static_cast<std::size_t>(n)].head) == v.name;
             } else {
-                hit = class_holds(doc, syn, n, v.name, onto, 0);
+                GroupView view(doc, syn, n);
+                hit = class_holds(view, v.name, onto, 0);
             }
         }
         if (hit && v.negated) return false;
