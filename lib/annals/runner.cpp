@@ -12,14 +12,12 @@ struct Extracted {
     std::string json;
 };
 
-// One document through every stage, and into its JSON line when asked; anything thrown
-// leaves as annals::Error naming the document.
-Extracted extract_one(Document&& doc, const Pipeline& pipeline, bool json_lines) {
-    const std::string id = doc.id;
+// Runs `work` for the document `id`; anything it throws leaves as annals::Error naming the
+// document.
+template <class F>
+auto for_document(const std::string& id, F&& work) {
     try {
-        Extracted x{pipeline.extract(std::move(doc)), {}};
-        if (json_lines) x.json = to_json(x.record);
-        return x;
+        return work();
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -27,6 +25,17 @@ Extracted extract_one(Document&& doc, const Pipeline& pipeline, bool json_lines)
     } catch (...) {
         throw Error(Errc::internal, id, "unknown exception");
     }
+}
+
+// One document through every stage, and into its own copy of its JSON line when asked (it
+// is handed on later, from another thread).
+Extracted extract_one(Document&& doc, const Pipeline& pipeline, bool json_lines) {
+    const std::string id = doc.id;
+    return for_document(id, [&] {
+        Extracted x{pipeline.extract(std::move(doc)), {}};
+        if (json_lines) x.json = to_json(x.record);
+        return x;
+    });
 }
 
 } // namespace
@@ -50,8 +59,12 @@ RunStats run_extraction(const std::vector<std::string>& inputs, const IngestOpti
             inputs, ingest,
             [&](Document&& doc) {
                 count(doc);
-                const Extracted x = extract_one(std::move(doc), pipeline, json_lines);
-                on_result(x.record, x.json);
+                const std::string id = doc.id;
+                const Extraction x = for_document(id, [&] { return pipeline.extract(std::move(doc)); });
+                // Handed on at once: the line can stay in the serialiser's buffer, uncopied.
+                const std::string_view line =
+                    json_lines ? for_document(id, [&] { return to_json_view(x); }) : std::string_view();
+                on_result(x, line);
             },
             on_doc_problem);
         return stats;

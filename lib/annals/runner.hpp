@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace annals {
@@ -28,8 +29,8 @@ struct RunStats {
 };
 
 /// Receives a record and its JSON line (to_json, no newline; empty unless
-/// RunOptions::json_lines).
-using OnExtraction = std::function<void(const Extraction&, const std::string& json_line)>;
+/// RunOptions::json_lines). The line is valid only during the call.
+using OnExtraction = std::function<void(const Extraction&, std::string_view json_line)>;
 
 /// Reads `inputs`, extracts each document with `pipeline` on `opts.threads` threads and
 /// calls `on_result` for each in input order on the calling thread, whatever the thread

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -42,6 +43,20 @@ TEST_CASE("record: reading a record back gives the same bytes", "[record]") {
         }
     }
     CHECK(n == 4);
+}
+
+TEST_CASE("record: the per-thread view gives the same bytes as the copy, record after record", "[record]") {
+    std::vector<annals::Extraction> xs;
+    for (const char* file : {"a.jsonl", "b.jsonl"})
+        for (const auto& line : lines_of(records(file))) xs.push_back(annals::read_json(line, file));
+    REQUIRE(xs.size() == 4);
+    // Longest first, so that a shorter record must not show the tail of the one before.
+    std::sort(xs.begin(), xs.end(), [](const auto& a, const auto& b) { return a.doc.text.size() > b.doc.text.size(); });
+    for (const auto& x : xs) {
+        const std::string copy = annals::to_json(x);
+        const std::string_view view = annals::to_json_view(x);
+        CHECK(view == copy);
+    }
 }
 
 TEST_CASE("record: fields come back typed", "[record]") {

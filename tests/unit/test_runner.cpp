@@ -48,10 +48,10 @@ std::vector<std::string> run_lines(const fs::path& dir, const Pipeline& pipeline
     std::vector<std::string> lines;
     const auto stats = run_extraction(
         {dir.string()}, IngestOptions{}, pipeline, run,
-        [&](const Extraction& x, const std::string& line) {
+        [&](const Extraction& x, std::string_view line) {
             CHECK(!line.empty());
             CHECK(line.find(x.doc.id) != std::string::npos);
-            lines.push_back(line);
+            lines.emplace_back(line);
         },
         [](InputProblem&& p) { FAIL(p.where.str() << ": " << p.message); });
     CHECK(stats.documents == lines.size());

@@ -26,7 +26,7 @@ void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags) {
         ->check(CLI::ExistingFile);
 }
 
-int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, const std::string&)>& each) {
+int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, std::string_view)>& each) {
     IngestOptions ingest;
     if (!flags.dct.empty()) ingest.dct = flags.dct;
     ingest.stdin_format = flags.stdin_format == "text"    ? StdinFormat::text
@@ -41,7 +41,7 @@ int run_with_flags(const ExtractionFlags& flags, const std::function<void(const 
     std::size_t done = 0;
     const auto stats = run_extraction(
         flags.inputs, ingest, pipeline, run,
-        [&](const Extraction& x, const std::string& line) {
+        [&](const Extraction& x, std::string_view line) {
             each(x, line);
             if (progress && ++done % 100 == 0) std::cerr << "\rannals: " << done << " documents" << std::flush;
         },
@@ -56,7 +56,7 @@ int run_with_flags(const ExtractionFlags& flags, const std::function<void(const 
 }
 
 int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
-    const int status = run_with_flags(flags, [&](const Extraction&, const std::string& line) { out << line << '\n'; });
+    const int status = run_with_flags(flags, [&](const Extraction&, std::string_view line) { out << line << '\n'; });
     out.flush();
     if (!out) {
         say_error("write failed");

@@ -8,6 +8,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace annals::cli {
@@ -28,7 +29,7 @@ void add_extraction_flags(CLI::App& cmd, ExtractionFlags& flags);
 
 /// Extracts every input and calls `each` with each record and its JSON line, in input order;
 /// reports problems on stderr. Returns the exit status (bad_input when anything was rejected).
-int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, const std::string&)>& each);
+int run_with_flags(const ExtractionFlags& flags, const std::function<void(const Extraction&, std::string_view)>& each);
 
 /// Extracts every input and writes one record per line to `out`; reports problems on
 /// stderr. Returns the exit status (bad_input when anything was rejected).

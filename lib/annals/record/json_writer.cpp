@@ -240,10 +240,14 @@ constexpr std::size_t kKeptBufferBytes = 16u << 20;
 
 } // namespace
 
-std::string to_json(const Extraction& x) {
+std::string_view to_json_view(const Extraction& x) {
     // One buffer per thread, kept between documents: growing a fresh buffer to the size of a
     // record cost a tenth of the writing.
     thread_local std::string storage;
+    if (storage.size() > kKeptBufferBytes) { // an unusually long document does not pin its memory
+        storage.clear();
+        storage.shrink_to_fit();
+    }
     Appender o(storage, x.doc.text.size() * kBytesPerTextByte + 1024);
     const std::string_view text = x.doc.text;
     o.raw(R"({"schema":)");
@@ -263,12 +267,9 @@ std::string to_json(const Extraction& x) {
     o.raw(R"(,"diagnostics":)");
     put_list(o, x.diagnostics, [&](const Diagnostic& d) { put_diagnostic(o, d); });
     o.raw('}');
-    std::string out(o.view());
-    if (storage.size() > kKeptBufferBytes) { // an unusually long document does not pin its memory
-        storage.clear();
-        storage.shrink_to_fit();
-    }
-    return out;
+    return o.view();
 }
+
+std::string to_json(const Extraction& x) { return std::string(to_json_view(x)); }
 
 } // namespace annals
