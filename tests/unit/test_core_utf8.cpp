@@ -39,6 +39,21 @@ TEST_CASE("core: ill-formed UTF-8 is found at its first byte", "[core][utf8]") {
     }
 }
 
+TEST_CASE("core: a bad byte is found at every offset of a long ASCII run", "[core][utf8]") {
+    // Long runs are checked eight bytes at a time: every offset inside and between the words.
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string s(41, 'a');
+        s[at] = '\xFF';
+        INFO(at);
+        CHECK(first_invalid_utf8(s) == std::optional<std::size_t>(at));
+        // A good two-byte character at the same place, then a truncated one at the end.
+        s.replace(at, 1, "\xC3\xA9");
+        s += "\xE2\x82";
+        CHECK(first_invalid_utf8(s) == std::optional<std::size_t>(s.size() - 2));
+    }
+    CHECK_FALSE(first_invalid_utf8(std::string(64, 'z') + "\u2019" + std::string(9, 'z')));
+}
+
 TEST_CASE("core: decode_utf8 steps through code points", "[core][utf8]") {
     const std::string s = "a\u00E9\u2019\U0001F600z";
     std::size_t pos = 0;
