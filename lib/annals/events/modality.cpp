@@ -38,8 +38,9 @@ void find_cues(const CueView& v, const ModalityCues& cues, std::vector<CueMatch>
     out.clear();
     kept.clear();
     for (auto t = v.first; t < v.end; ++t) {
+        // Most words start no cue: the token's flags say so without a lookup.
+        if (!v.doc.has(t, wf_form_cue | wf_lemma_cue)) continue;
         for (const bool lemma : {false, true}) {
-            // Most words start no cue: the token's flags say so without a lookup.
             if (!v.doc.has(t, lemma ? wf_lemma_cue : wf_form_cue)) continue;
             const auto& list = lemma ? cues.lemma_cues_starting_with(v.doc.lemma(t)) : cues.form_cues_starting_with(v.form(t));
             for (const auto* c : list)
@@ -66,6 +67,8 @@ std::uint8_t class_bit(ModalityClass c) { return static_cast<std::uint8_t>(1u <<
 void scope_ends(const CueView& v, const ModalityCues& cues, std::vector<std::uint8_t>& out) {
     out.assign(v.end - v.first, 0);
     for (auto t = v.first; t < v.end; ++t) {
+        // Most words end no scope: one test of the token's flags passes them by.
+        if (!v.doc.has(t, wf_semicolon_colon | wf_comma | wf_terminator)) continue;
         auto& bits = out[t - v.first];
         if (v.doc.has(t, wf_semicolon_colon)) bits = 0x0f;
         // A comma ends a clause, except inside a condition ("if X, Y" keeps Y conditional).
