@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace annals::detail {
 namespace {
@@ -57,13 +58,24 @@ int expand_two_digit_year(int yy) { return yy <= 30 ? 2000 + yy : 1900 + yy; }
 
 bool valid_day(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
 
-/// Splits digits by one kind of separator; empty when another character appears.
-std::vector<std::string_view> parts_by(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
+/// The value of a run of digits; s holds at most 18 of them.
+long long digits_value(std::string_view s) {
+    long long v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+/// Splits digits by one kind of separator into `out` (a buffer reused from number to
+/// number); empty when another character appears.
+const std::vector<std::string_view>& parts_by(std::string_view s, char sep, std::vector<std::string_view>& out) {
+    out.clear();
     std::size_t b = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
         if (i < s.size() && is_digit(s[i])) continue;
-        if (i < s.size() && s[i] != sep) return {};
+        if (i < s.size() && s[i] != sep) {
+            out.clear();
+            return out;
+        }
         out.push_back(s.substr(b, i - b));
         b = i + 1;
     }
@@ -72,6 +84,7 @@ std::vector<std::string_view> parts_by(std::string_view s, char sep) {
 
 /// Classifies a number atom by its shape; sets the classes, the value and the number.
 void classify_number(std::string_view s, Atom& a, std::string& value) {
+    thread_local std::vector<std::string_view> parts;
     const std::size_t ap = apostrophe_len(s, 0);
     if (ap) { // '90s, '91
         const auto d = s.substr(ap);
@@ -90,7 +103,7 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
     const auto rest = s.substr(n);
     if (rest.empty()) {
         a.classes |= cls_bit(Cls::INT);
-        a.number = n <= 12 ? std::stoll(std::string(digits)) : -1;
+        a.number = n <= 12 ? digits_value(digits) : -1;
         value = digits;
         return;
     }
@@ -105,20 +118,20 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
         value = std::to_string(a.number);
         return;
     }
-    if (const auto p = parts_by(s, ','); p.size() >= 2 && p[0].size() <= 3 && p[0].size() >= 1 &&
+    if (const auto& p = parts_by(s, ',', parts); p.size() >= 2 && p[0].size() <= 3 && p[0].size() >= 1 &&
         std::all_of(p.begin() + 1, p.end(), [](auto x) { return x.size() == 3; })) {
         a.classes |= cls_bit(Cls::INT);
         a.comma_number = true;
         for (auto x : p) value += x;
-        a.number = value.size() <= 12 ? std::stoll(value) : -1;
+        a.number = value.size() <= 12 ? digits_value(value) : -1;
         return;
     }
-    if (const auto p = parts_by(s, '.'); p.size() == 2 && !p[0].empty() && !p[1].empty()) {
+    if (const auto& p = parts_by(s, '.', parts); p.size() == 2 && !p[0].empty() && !p[1].empty()) {
         a.classes |= cls_bit(Cls::DEC);
         value = s;
         return;
     }
-    if (const auto p = parts_by(s, ':'); (p.size() == 2 || p.size() == 3) && p[0].size() <= 2 && p[1].size() == 2) {
+    if (const auto& p = parts_by(s, ':', parts); (p.size() == 2 || p.size() == 3) && p[0].size() <= 2 && p[1].size() == 2) {
         const int h = to_int(p[0]), m = to_int(p[1]);
         if (h <= 24 && m < 60 && (p.size() == 2 || p[2].size() == 2)) {
             a.classes |= cls_bit(Cls::CLOCK);
@@ -127,7 +140,7 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
         }
         return;
     }
-    if (const auto p = parts_by(s, '-'); p.size() == 3 && p[0].size() == 4 && p[1].size() == 2 && p[2].size() == 2) {
+    if (const auto& p = parts_by(s, '-', parts); p.size() == 3 && p[0].size() == 4 && p[1].size() == 2 && p[2].size() == 2) {
         const int y = to_int(p[0]), m = to_int(p[1]), d = to_int(p[2]);
         if (valid_day(y, m, d)) {
             a.classes |= cls_bit(Cls::ISODATE);
@@ -135,7 +148,7 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
         }
         return;
     }
-    if (const auto p = parts_by(s, '-'); p.size() == 2 && p[0].size() == 4 && (p[1].size() == 2 || p[1].size() == 4)) {
+    if (const auto& p = parts_by(s, '-', parts); p.size() == 2 && p[0].size() == 4 && (p[1].size() == 2 || p[1].size() == 4)) {
         const int y = to_int(p[0]);
         int y2 = to_int(p[1]);
         if (p[1].size() == 2) y2 += y / 100 * 100;
@@ -145,7 +158,7 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
         }
         return;
     }
-    if (const auto p = parts_by(s, '/'); p.size() == 3) {
+    if (const auto& p = parts_by(s, '/', parts); p.size() == 3) {
         int y, m, d;
         if (p[0].size() == 4) {
             y = to_int(p[0]), m = to_int(p[1]), d = to_int(p[2]);
@@ -163,10 +176,14 @@ void classify_number(std::string_view s, Atom& a, std::string& value) {
     }
 }
 
+/// The high bit of every byte of a word.
+constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+
 class Atomizer {
 public:
-    /// `out.lower` must hold text.size() bytes: the atoms are disjoint pieces of the text and
-    /// never grow when lowered, so their lower-case forms fit; finish() trims it.
+    /// `out.lower` must hold text.size() + 8 bytes: the atoms are disjoint pieces of the text
+    /// and never grow when lowered, so their lower-case forms fit, and the eight bytes of slack
+    /// let words be written and hashed eight bytes at a time; finish() trims it.
     Atomizer(std::string_view text, const TimeTables& t, AtomText& out) : text_(text), t_(t), out_(out) {}
 
     void finish() { out_.lower.resize(lower_used_); }
@@ -177,7 +194,7 @@ public:
             // one ASCII byte (a comma, a period, "a"): one atom, as span() would find
             const char c = lower(text_[b]);
             out_.lower[lower_used_] = c;
-            add(b, e, sentence, 1, StringHash::step(StringHash::seed, c));
+            add(b, e, sentence, 1, StringHash::finish(StringHash::mix(StringHash::start(1), static_cast<unsigned char>(c))));
             return;
         }
         if (!plain_word(b, e, sentence)) span(b, e, sentence);
@@ -301,32 +318,55 @@ private:
     }
 
     /// Most tokens are ASCII letters only, and such a token is one atom (what span() would
-    /// find): it is lowered, hashed and looked up in one pass. False, with nothing added,
-    /// for any other token.
+    /// find): it is lowered, hashed and looked up in one pass, eight bytes at a time. False,
+    /// with nothing added, for any other token.
     bool plain_word(std::size_t b, std::size_t e, std::uint32_t sentence) {
         if (b >= e) return false;
         // local pointers: the stores through char* could alias the members otherwise
         char* const start = out_.lower.data() + lower_used_;
         const char* const src = text_.data() + b;
         const std::size_t n = e - b;
-        std::uint64_t hash = StringHash::seed;
+        if (b + ((n + 7) & ~std::size_t{7}) > text_.size()) return plain_word_bytes(b, e, sentence);
+        // Whole words: the last one may reach past the token (never past the text), and its
+        // lower-case copy past the atom (into the buffer's slack, which later atoms overwrite).
+        std::uint64_t hash = StringHash::start(n);
+        for (std::size_t o = 0; o < n; o += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, src + o, 8);
+            x = StringHash::low_bytes(x, n - o);
+            const std::uint64_t used = StringHash::low_bytes(~std::uint64_t{0}, n - o) & high_bits;
+            // ASCII bytes only; then, with the case bit set, every byte in 'a'..'z'
+            if ((x & high_bits) != 0) return false;
+            const std::uint64_t y = x | (used >> 2); // 0x20 in every used byte: lower case
+            const std::uint64_t at_least_a = y + 0x1F1F1F1F1F1F1F1FULL;  // high bit: y >= 'a'
+            const std::uint64_t past_z = y + 0x0505050505050505ULL;      // high bit: y > 'z'
+            if ((at_least_a & ~past_z & used) != used) return false;
+            std::memcpy(start + o, &y, 8);
+            hash = StringHash::mix(hash, y);
+        }
+        add(b, e, sentence, n, StringHash::finish(hash));
+        return true;
+    }
+
+    /// plain_word() near the end of the text, where whole words cannot be read: byte by byte.
+    bool plain_word_bytes(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        char* const start = out_.lower.data() + lower_used_;
+        const char* const src = text_.data() + b;
+        const std::size_t n = e - b;
         for (std::size_t k = 0; k < n; ++k) {
             const char c = kLowerLetter[static_cast<unsigned char>(src[k])];
             if (c == 0) return false;
             start[k] = c;
-            hash = StringHash::step(hash, c);
         }
-        add(b, e, sentence, e - b, hash);
+        add(b, e, sentence, n, StringHash::of_padded(start, n));
         return true;
     }
 
     /// Adds the atom [b, e): its lower-cased text goes straight into the document's buffer
-    /// (which never needs to grow past the text's size) and is looked up once, hashed as it
-    /// is written.
+    /// (which never needs to grow past the text's size and its slack) and is looked up once.
     Atom& push(std::size_t b, std::size_t e, std::uint32_t sentence) {
         char* const start = out_.lower.data() + lower_used_;
         char* p = start;
-        std::uint64_t hash = StringHash::seed;
         for (std::size_t i = b; i < e; ++i) {
             char c = text_[i];
             if (c == '\xE2' && apostrophe_len(text_, i) == 3) {
@@ -336,9 +376,9 @@ private:
                 c = lower(c);
             }
             *p++ = c;
-            hash = StringHash::step(hash, c);
         }
-        return add(b, e, sentence, static_cast<std::size_t>(p - start), hash);
+        const auto len = static_cast<std::size_t>(p - start);
+        return add(b, e, sentence, len, StringHash::of_padded(start, len));
     }
 
     /// The atom [b, e) whose lower-cased form of `len` bytes (hashed: `hash`) has just been
@@ -385,7 +425,7 @@ std::string_view AtomText::value(std::size_t i, Cls c) const {
 void atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables, AtomText& out) {
     out.clear();
     out.atoms.reserve(seg.tokens.size() + seg.tokens.size() / 4);
-    out.lower.resize(text.size());
+    out.lower.resize(text.size() + 8);
     Atomizer az(text, tables, out);
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];

@@ -44,7 +44,8 @@ private:
     std::uint64_t written_ = 0;
 };
 
-/// A composed or single-word class matched at a position: where it ends and its value.
+/// A composed or single-word class matched at a position: where it ends and its value (left
+/// empty when the caller only asks where it ends).
 struct ClassMatch {
     std::uint32_t end = no_match;
     std::string value;
@@ -208,7 +209,7 @@ private:
             // matching without captures: plain classes need only a bit test
             if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
             for (auto bits = e.classes & composed_mask; bits; bits &= bits - 1) {
-                const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos);
+                const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos, false);
                 if (m.end != no_match && m.end > best) best = m.end;
             }
             return best;
@@ -240,20 +241,20 @@ private:
         }
     }
 
-    ClassMatch match_class(Cls c, std::uint32_t pos) const {
+    ClassMatch match_class(Cls c, std::uint32_t pos, bool want = true) const {
         switch (c) {
-        case Cls::NUM: return number(pos);
+        case Cls::NUM: return number(pos, want);
         case Cls::NUMA:
             if (at_.is(pos, "a") || at_.is(pos, "an")) {
-                if (auto m = number(pos); m.end != no_match) return m; // a dozen
-                return {pos + 1, "1"};
+                if (auto m = number(pos, want); m.end != no_match) return m; // a dozen
+                return {pos + 1, want ? "1" : std::string()};
             }
-            return number(pos);
+            return number(pos, want);
         case Cls::HOUR: {
             const Atom& a = at_.atoms[pos];
-            if (at_.has(pos, Cls::INT) && !a.comma_number && a.end - a.begin <= 2 && a.number <= 24) return {pos + 1, std::to_string(a.number)};
+            if (at_.has(pos, Cls::INT) && !a.comma_number && a.end - a.begin <= 2 && a.number <= 24) return {pos + 1, want ? std::to_string(a.number) : std::string()};
             const int w = lex_number(at_, pos, Cls::NUMW);
-            if (w >= 1 && w <= 12) return {pos + 1, std::to_string(w)};
+            if (w >= 1 && w <= 12) return {pos + 1, want ? std::to_string(w) : std::string()};
             return {};
         }
         case Cls::DAY: {
@@ -262,36 +263,36 @@ private:
             if (at_.has(pos, Cls::INT) && a.end - a.begin <= 2) d = a.number;
             else if (at_.has(pos, Cls::ORDNUM)) d = a.number;
             else d = lex_number(at_, pos, Cls::ORD);
-            if (d >= 1 && d <= 31) return {pos + 1, pad2(d)};
+            if (d >= 1 && d <= 31) return {pos + 1, want ? pad2(d) : std::string()};
             return {};
         }
         case Cls::ORDX: {
-            if (at_.has(pos, Cls::ORDNUM)) return {pos + 1, std::to_string(at_.atoms[pos].number)};
+            if (at_.has(pos, Cls::ORDNUM)) return {pos + 1, want ? std::to_string(at_.atoms[pos].number) : std::string()};
             const int o = lex_number(at_, pos, Cls::ORD);
-            if (o > 0) return {pos + 1, std::to_string(o)};
+            if (o > 0) return {pos + 1, want ? std::to_string(o) : std::string()};
             return {};
         }
-        case Cls::YEARW: return year_words(pos);
+        case Cls::YEARW: return year_words(pos, want);
         case Cls::UNITX:
-            if (at_.has(pos, Cls::UNIT)) return {pos + 1, std::string(at_.value(pos, Cls::UNIT))};
-            if (at_.has(pos, Cls::UNITS)) return {pos + 1, std::string(at_.value(pos, Cls::UNITS))};
+            if (at_.has(pos, Cls::UNIT)) return {pos + 1, want ? std::string(at_.value(pos, Cls::UNIT)) : std::string()};
+            if (at_.has(pos, Cls::UNITS)) return {pos + 1, want ? std::string(at_.value(pos, Cls::UNITS)) : std::string()};
             return {};
         default:
-            if (at_.has(pos, c)) return {pos + 1, std::string(at_.value(pos, c))};
+            if (at_.has(pos, c)) return {pos + 1, want ? std::string(at_.value(pos, c)) : std::string()};
             return {};
         }
     }
 
     /// Digits (24, 1,500, 3.5) or number words (twenty-four, one hundred, a dozen).
-    ClassMatch number(std::uint32_t pos) const {
+    ClassMatch number(std::uint32_t pos, bool want = true) const {
         const Atom& a = at_.atoms[pos];
-        if (at_.has(pos, Cls::INT) || at_.has(pos, Cls::DEC)) return {pos + 1, std::string(at_.value(pos, at_.has(pos, Cls::INT) ? Cls::INT : Cls::DEC))};
+        if (at_.has(pos, Cls::INT) || at_.has(pos, Cls::DEC)) return {pos + 1, want ? std::string(at_.value(pos, at_.has(pos, Cls::INT) ? Cls::INT : Cls::DEC)) : std::string()};
         std::uint32_t i = pos;
         const auto sentence = a.sentence;
         if ((at_.is(i, "a") || at_.is(i, "an")) && in_sentence(i + 1, sentence) &&
             (at_.is(i + 1, "dozen") || at_.has(i + 1, Cls::NUMMUL))) {
             long long v = at_.is(i + 1, "dozen") ? 12 : lex_number(at_, i + 1, Cls::NUMMUL);
-            return {i + 2, std::to_string(v)};
+            return {i + 2, want ? std::to_string(v) : std::string()};
         }
         long long v = lex_number(at_, i, Cls::NUMW);
         if (v < 0) return {};
@@ -309,14 +310,14 @@ private:
             v *= lex_number(at_, i, Cls::NUMMUL);
             ++i;
         }
-        return {i, std::to_string(v)};
+        return {i, want ? std::to_string(v) : std::string()};
     }
 
     /// A year in words: nineteen ninety-six, nineteen eighty, two thousand.
-    ClassMatch year_words(std::uint32_t pos) const {
+    ClassMatch year_words(std::uint32_t pos, bool want = true) const {
         const auto sentence = at_.atoms[pos].sentence;
         const int century = lex_number(at_, pos, Cls::NUMW);
-        if (century == 2 && in_sentence(pos + 1, sentence) && at_.is(pos + 1, "thousand")) return {pos + 2, "2000"};
+        if (century == 2 && in_sentence(pos + 1, sentence) && at_.is(pos + 1, "thousand")) return {pos + 2, want ? "2000" : std::string()};
         if (century != 19 && century != 20) return {};
         std::uint32_t i = pos + 1;
         const int tens = in_sentence(i, sentence) ? lex_number(at_, i, Cls::NUMW) : -1;
@@ -332,7 +333,7 @@ private:
                 ++i;
             }
         }
-        return {i, std::to_string(y)};
+        return {i, want ? std::to_string(y) : std::string()};
     }
 
     std::string instantiate(std::uint32_t flat, std::uint32_t i, const Rule& r) const {

@@ -3,6 +3,8 @@
 /// (rules.tsv), compiled into flat token patterns.
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <functional>
 #include <cstdint>
 #include <memory>
@@ -84,21 +86,51 @@ struct FlatPattern {
     std::vector<Elem> before, body, after; ///< context before, extent, context after
 };
 
-/// Hash for heterogeneous lookup of std::string keys by std::string_view.
-/// FNV-1a: cheap for the short words looked up here, and computable byte by byte while a
-/// word is being lower-cased (seed, then step for each byte).
+/// Hash for heterogeneous lookup of std::string keys by std::string_view: the bytes eight at
+/// a time (the last word zero padded), each word mixed in by one multiplication. The atomizer
+/// computes the same value over its lower-case buffer with whole-word loads (of_padded), so
+/// that a word costs a multiplication per eight bytes rather than one per byte.
 struct StringHash {
     using is_transparent = void;
-    static constexpr std::uint64_t seed = 1469598103934665603ULL;
-    static constexpr std::uint64_t step(std::uint64_t h, char c) noexcept {
-        return (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    static constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t word) noexcept {
+        return (h ^ word) * 0xFF51AFD7ED558CCDULL;
+    }
+    /// The mask of the low `n` (0..8) bytes of a word.
+    static constexpr std::array<std::uint64_t, 9> byte_masks = [] {
+        std::array<std::uint64_t, 9> m{};
+        for (std::size_t n = 1; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
+        m[8] = ~std::uint64_t{0};
+        return m;
+    }();
+    /// The low `n` bytes of a word (all of it when n >= 8).
+    static constexpr std::uint64_t low_bytes(std::uint64_t x, std::size_t n) noexcept {
+        return x & byte_masks[n < 8 ? n : 8];
+    }
+    static constexpr std::uint64_t start(std::size_t n) noexcept { return n * 0x9E3779B97F4A7C15ULL; }
+    /// The table takes the low bits: fold in the high ones, which the multiplications mixed best.
+    static constexpr std::uint64_t finish(std::uint64_t h) noexcept { return h ^ (h >> 32); }
+    /// The hash of the `n` bytes at `p`, which may be read up to the next multiple of eight.
+    static std::uint64_t of_padded(const char* p, std::size_t n) noexcept {
+        std::uint64_t h = start(n);
+        for (std::size_t o = 0; o < n; o += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, p + o, 8);
+            h = mix(h, low_bytes(x, n - o));
+        }
+        return finish(h);
     }
     std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = seed;
-        for (const char c : s) h = step(h, c);
-        return static_cast<std::size_t>(h);
+        std::uint64_t h = start(s.size());
+        for (std::size_t o = 0; o < s.size(); o += 8) {
+            std::uint64_t x = 0;
+            for (std::size_t i = 0; i < 8 && o + i < s.size(); ++i)
+                x |= std::uint64_t{static_cast<unsigned char>(s[o + i])} << (8 * i);
+            h = mix(h, x);
+        }
+        return static_cast<std::size_t>(finish(h));
     }
 };
+static_assert(std::endian::native == std::endian::little, "StringHash reads words as little-endian");
 
 /// A node of the prefix tree of all flat bodies: flats sharing their first elements share
 /// the work of matching them.

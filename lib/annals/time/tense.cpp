@@ -122,9 +122,32 @@ const std::unordered_map<std::string_view, Cue, CueHash>& cue_table() {
     return table;
 }
 
+/// Which (length, first letter) pairs the cue table holds: bit c - 'a' of entry n for a word
+/// of n bytes starting with c. Most words of a sentence fail this test and skip the lookup.
+struct CueShapes {
+    std::array<std::uint32_t, 16> by_length{};
+    CueShapes() {
+        for (const auto& [w, cue] : cue_table())
+            if (!w.empty() && w.size() < by_length.size() && w[0] >= 'a' && w[0] <= 'z')
+                by_length[w.size()] |= std::uint32_t{1} << (w[0] - 'a');
+            else
+                all = false;
+    }
+    bool all = true; ///< every word of the table is described (else the test is skipped)
+    [[nodiscard]] bool may_hold(std::string_view w) const {
+        if (!all) return true;
+        if (w.empty() || w.size() >= by_length.size() || w[0] < 'a' || w[0] > 'z') return false;
+        return ((by_length[w.size()] >> (w[0] - 'a')) & 1) != 0;
+    }
+};
+
 Cue cue_of(std::string_view w) {
     if (w.ends_with("'ll")) return Cue::future;
-    if (const auto it = cue_table().find(w); it != cue_table().end()) return it->second;
+    static const CueShapes shapes;
+    if (shapes.may_hold(w)) {
+        const auto& table = cue_table();
+        if (const auto it = table.find(w); it != table.end()) return it->second;
+    }
     if (ed_form(w)) return Cue::past;
     return Cue::none;
 }
