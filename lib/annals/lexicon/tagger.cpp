@@ -75,6 +75,7 @@ struct ThreadState {
         return forms.get(text.substr(b, n), detail::key_hash(text, b, n), [&](FormFacts& f) {
             scan_form(f);
             if (f.shape.letters && !f.shape.digits) f.facts = &word(f.lower, lex);
+            f.rule_word = f.facts != nullptr ? f.facts->rule_word : lex.rules().word_id(f.lower);
         });
     }
     WordFacts& word(std::string_view lower, const Lexicon& lex) {
@@ -176,7 +177,7 @@ void word_slot(const FormFacts& f, bool initial, bool headline, const Lexicon& l
     if (f.facts == nullptr) {
         slot.tag = number_tag(f.key, f.lower, s);
         slot.allowed = tag_bit(slot.tag) | tag_bit(PosTag::CD) | tag_bit(PosTag::JJ) | tag_bit(PosTag::NNS);
-        slot.rule_word = TagSlot::unset;
+        slot.rule_word = f.rule_word;
         return;
     }
     slot.rule_word = f.facts->rule_word;
@@ -219,6 +220,7 @@ void punctuation_slot(std::string_view text, const Token& tok, FormFacts* const*
     const bool open = w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
     slot = TagSlot{};
     slot.lower = forms[k]->lower;
+    slot.rule_word = forms[k]->rule_word;
     slot.tag = detail::punctuation_tag(w, open);
     // A lone apostrophe after a plural is the possessive (the players ' union).
     if ((w == "'" || w == "\xE2\x80\x99") && k > 0 &&
@@ -249,7 +251,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
             continue;
         }
         if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
-            slots[k] = {f.lower, PosTag::NN, tag_bit(PosTag::NN), false};
+            slots[k] = {f.lower, PosTag::NN, tag_bit(PosTag::NN), false, f.rule_word};
         } else {
             facts[k] = f.facts;
             // In a title-case headline a capitalized verb is like a sentence's first word: only
