@@ -212,20 +212,37 @@ SentenceView scan_sentence(std::string_view text, const Token* toks, std::uint32
     return {words >= 2 && !lower_seen, words >= 4 && long_lower == 0 && capitalized * 4 >= words * 3};
 }
 
+/// The tag of a punctuation form when it does not depend on its neighbours (most marks), or
+/// FormFacts::punct_varies (plain quotes and apostrophes): worked out on the form's first sight.
+std::int8_t fixed_punctuation_tag(const FormFacts& f) {
+    const std::string_view w = f.key;
+    const PosTag opening = detail::punctuation_tag(w, true), closing = detail::punctuation_tag(w, false);
+    if (opening != closing || w == "'" || w == "\xE2\x80\x99") return FormFacts::punct_varies;
+    return static_cast<std::int8_t>(opening);
+}
+
 /// The slot of a token with neither letters nor digits; updates the quote and start state.
 void punctuation_slot(std::string_view text, const Token& tok, FormFacts* const* forms, std::uint32_t k, bool& initial,
                       bool& quote_open, TagSlot& slot) {
-    const std::string_view w = forms[k]->key;
-    const bool space_after = tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
-    const bool open = w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
+    FormFacts& f = *forms[k];
+    if (f.punct == FormFacts::punct_unknown) f.punct = fixed_punctuation_tag(f);
     slot = TagSlot{};
-    slot.lower = forms[k]->lower;
-    slot.rule_word = forms[k]->rule_word;
-    slot.tag = detail::punctuation_tag(w, open);
-    // A lone apostrophe after a plural is the possessive (the players ' union).
-    if ((w == "'" || w == "\xE2\x80\x99") && k > 0 &&
-        (forms[k - 1]->lower.ends_with("s") || forms[k - 1]->lower.ends_with("z")) && forms[k - 1]->shape.letters)
-        slot.tag = PosTag::POS;
+    slot.lower = f.lower;
+    slot.rule_word = f.rule_word;
+    if (f.punct >= 0) {
+        slot.tag = static_cast<PosTag>(f.punct);
+    } else {
+        const std::string_view w = f.key;
+        const bool space_after =
+            tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
+        const bool open =
+            w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
+        slot.tag = detail::punctuation_tag(w, open);
+        // A lone apostrophe after a plural is the possessive (the players ' union).
+        if ((w == "'" || w == "\xE2\x80\x99") && k > 0 &&
+            (forms[k - 1]->lower.ends_with("s") || forms[k - 1]->lower.ends_with("z")) && forms[k - 1]->shape.letters)
+            slot.tag = PosTag::POS;
+    }
     if (slot.tag == PosTag::open_quote || slot.tag == PosTag::close_quote) quote_open = slot.tag == PosTag::open_quote;
     slot.allowed = tag_bit(slot.tag);
     // A sentence starts again after an opening quote, bracket or colon.

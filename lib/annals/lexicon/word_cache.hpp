@@ -49,6 +49,10 @@ struct FormFacts {
     bool lower_seen = false;  ///< has a lower-case ASCII letter
     WordFacts* facts = nullptr; ///< the facts of `lower` for a token with letters and no digits
     std::int32_t rule_word = -1; ///< ContextRules::word_id(lower), for every slot of the form
+    /// A punctuation form's tag when its neighbours do not change it, else punct_varies;
+    /// punct_unknown until the form is first tagged as punctuation.
+    std::int8_t punct = punct_unknown;
+    static constexpr std::int8_t punct_unknown = -1, punct_varies = -2;
     bool plain_ready = false;   ///< `plain` is filled
     TagSlot plain; ///< the token's slot inside a sentence (not first, not in a headline)
 };

@@ -395,7 +395,11 @@ private:
         a.alpha = is_letter(static_cast<unsigned char>(text_[b]));
         a.cap = is_upper(text_[b]);
         if (len <= 24) {
-            if (const auto* info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash))) {
+            // the buffer's slack lets the first eight bytes be read as one word
+            std::uint64_t head;
+            std::memcpy(&head, start, 8);
+            head = StringHash::low_bytes(head, len);
+            if (const auto* info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash), head)) {
                 a.info = info;
                 a.classes = info->classes;
                 a.literal = info->literal;

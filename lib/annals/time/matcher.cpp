@@ -93,7 +93,8 @@ private:
         const Atom& a = at_.atoms[i];
         if (a.literal >= 0)
             for (auto id : t_.by_literal[static_cast<std::size_t>(a.literal)]) f(id);
-        for (auto bits = a.classes; bits; bits &= bits - 1)
+        // most classes of a word (CLOSED, CONTENT) start no rule
+        for (auto bits = a.classes & t_.starting_classes; bits; bits &= bits - 1)
             for (auto id : t_.by_class[static_cast<std::size_t>(std::countr_zero(bits))]) f(id);
     }
 

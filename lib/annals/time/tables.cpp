@@ -335,7 +335,7 @@ void TimeTables::build_index() {
         const std::size_t hash = StringHash{}(key);
         std::size_t i = hash & slot_mask;
         while (slots[i].info) i = (i + 1) & slot_mask;
-        slots[i] = Slot{key, &info, hash};
+        slots[i] = Slot{key, &info, hash, head_of(key)};
     }
 }
 
@@ -375,6 +375,8 @@ std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
     t->by_literal.resize(t->literal_names.size());
     t->build_index();
     t->build_child_dispatch();
+    for (std::size_t c = 0; c < cls_count; ++c)
+        if (!t->by_class[c].empty()) t->starting_classes |= std::uint64_t{1} << c;
     return t;
 }
 

@@ -156,17 +156,30 @@ struct TimeTables {
     /// First-level trie nodes whose element can match a literal id / a word of a class.
     std::vector<std::vector<std::uint32_t>> by_literal;
     std::array<std::vector<std::uint32_t>, cls_count> by_class;
+    std::uint64_t starting_classes = 0; ///< the classes whose by_class list is not empty
     int literal_a = -1, literal_an = -1; ///< the literal ids of "a" and "an" (one, in NUMA and NUM)
 
-    [[nodiscard]] const WordInfo* find(std::string_view lower) const { return find(lower, StringHash{}(lower)); }
-    /// As find(lower), with `hash` = StringHash{}(lower) already computed.
-    [[nodiscard]] const WordInfo* find(std::string_view lower, std::size_t hash) const {
+    [[nodiscard]] const WordInfo* find(std::string_view lower) const {
+        return find(lower, StringHash{}(lower), head_of(lower));
+    }
+    /// As find(lower), with `hash` = StringHash{}(lower) and `head` = head_of(lower) already
+    /// computed: a probe compares numbers, and only words longer than eight bytes compare
+    /// bytes.
+    [[nodiscard]] const WordInfo* find(std::string_view lower, std::size_t hash, std::uint64_t head) const {
         if (slots.empty()) return find_unindexed(lower);
         for (std::size_t i = hash & slot_mask;; i = (i + 1) & slot_mask) {
             const Slot& s = slots[i];
             if (!s.info) return nullptr;
-            if (s.hash == hash && s.key == lower) return s.info;
+            if (s.hash == hash && s.head == head && s.key.size() == lower.size() &&
+                (lower.size() <= 8 || std::memcmp(s.key.data() + 8, lower.data() + 8, lower.size() - 8) == 0))
+                return s.info;
         }
+    }
+    /// The first eight bytes of a word, zero padded (as StringHash reads them).
+    [[nodiscard]] static std::uint64_t head_of(std::string_view w) noexcept {
+        std::uint64_t x = 0;
+        for (std::size_t i = 0; i < 8 && i < w.size(); ++i) x |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+        return x;
     }
     [[nodiscard]] const WordInfo* find_unindexed(std::string_view lower) const;
 
@@ -176,6 +189,7 @@ struct TimeTables {
         std::string_view key;
         const WordInfo* info = nullptr;
         std::size_t hash = 0; ///< of key: most probes end on it without comparing text
+        std::uint64_t head = 0; ///< head_of(key)
     };
     std::vector<Slot> slots;
     std::size_t slot_mask = 0;
