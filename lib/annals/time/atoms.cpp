@@ -233,6 +233,7 @@ private:
         Atom& a = push(b, i, sentence);
         value_.clear();
         classify_number(text_.substr(b, i - b), a, value_);
+        if (a.classes & cls_bit(Cls::INT)) note_context();
         if (!value_.empty()) {
             a.shape_off = static_cast<std::uint32_t>(out_.shapes.size());
             a.shape_len = static_cast<std::uint32_t>(value_.size());
@@ -405,7 +406,19 @@ private:
                 a.literal = info->literal;
             }
         }
+        // The context decisions that need no neighbours are taken here, while the atom is at
+        // hand; apply_context() then visits only the atoms listed in `context`.
+        if ((a.classes & cls_bit(Cls::TITLEHEAD)) && !a.cap) a.classes &= ~cls_bit(Cls::TITLEHEAD);
+        if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
+        if ((a.classes & cls_bit(Cls::REL)) || (a.info && a.info->ambiguous)) [[unlikely]]
+            note_context();
         return a;
+    }
+
+    /// Lists the last atom for apply_context(); out of line, for few atoms need it.
+    [[gnu::noinline]] void note_context() {
+        const auto index = static_cast<std::uint32_t>(out_.atoms.size() - 1);
+        if (out_.context.empty() || out_.context.back() != index) out_.context.push_back(index);
     }
 
     std::string_view text_;

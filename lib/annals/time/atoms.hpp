@@ -32,11 +32,15 @@ struct AtomText {
     std::string lower;
     std::vector<Atom> atoms;
     std::string shapes;
+    /// The atoms apply_context() decides about (REL words, INT numbers, ambiguous words), in
+    /// order: atomize() lists them so that the context pass need not visit every atom.
+    std::vector<std::uint32_t> context;
 
     void clear() {
         lower.clear();
         atoms.clear();
         shapes.clear();
+        context.clear();
     }
 
     [[nodiscard]] std::string_view word(const Atom& a) const { return std::string_view(lower).substr(a.lower_off, a.lower_len); }
@@ -48,13 +52,16 @@ struct AtomText {
     [[nodiscard]] bool has(std::size_t i, Cls c) const { return i < atoms.size() && (atoms[i].classes & cls_bit(c)) != 0; }
 };
 
-/// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes
-/// (before the context decisions), into `out` (cleared first; its buffers are reused).
+/// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes,
+/// into `out` (cleared first; its buffers are reused). Of the context decisions only those that
+/// need no neighbours are taken (CONTENT, TITLEHEAD); `out.context` lists the atoms left to
+/// apply_context().
 void atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables, AtomText& out);
 
 /// Context decisions (context.cpp): drops the classes of ambiguous words where the context
 /// does not support them (may the modal, March the verb, fall the verb, second the ordinal,
-/// Sunday in a newspaper name) and decides which four-digit numbers are years.
+/// Sunday in a newspaper name) and decides which four-digit numbers are years. Needs the
+/// AtomText as atomize() left it (it visits the atoms listed in `context`).
 void apply_context(AtomText& at);
 
 } // namespace annals::detail
