@@ -76,7 +76,7 @@ Condition parse_condition(std::string_view text, const Classes& classes, const s
 // The sentence as the tests read it, padded on both sides so that no test checks for the
 // sentence's ends: offsets reach 4 tokens at most, and the walk of a and b conditions stops
 // at the first padding position (it is no adverb). The padding's tag bits are BOS and EOS, bits
-// no tag uses; it holds no word (-1) and no capital (0). Every position holds exactly one tag
+// no tag uses; it holds no word (-1) (capitals are read from the slots). Every position holds exactly one tag
 // bit, so "the tag is not in S" is "the tag is in the complement of S".
 constexpr std::size_t pad = 4;
 constexpr TagSet bos_bit = TagSet{1} << 62, eos_bit = TagSet{1} << 63;
@@ -90,7 +90,6 @@ enum Op : std::uint8_t { op_tag, op_walk_tag, op_tag_any, op_word_any, op_walk_w
 struct Window {
     TagSet* tags = nullptr;              ///< tag bit of each position (index + pad)
     std::int32_t* words = nullptr;       ///< rule word id of each position
-    std::uint8_t* caps = nullptr;        ///< cap_yes or cap_no inside the sentence
     std::span<const TagSlot> slots;
 
     /// Fills the window from `s`; `rules` gives the word ids the tagger left unset.
@@ -100,12 +99,10 @@ struct Window {
         for (std::size_t k = 0; k < pad; ++k) {
             tags[k] = bos_bit, tags[pad + n + k] = eos_bit;
             words[k] = words[pad + n + k] = -1;
-            caps[k] = caps[pad + n + k] = 0;
         }
         for (std::size_t k = 0; k < n; ++k) {
             tags[pad + k] = tag_bit(s[k].tag);
             words[pad + k] = s[k].rule_word == TagSlot::unset ? rules.word_id(s[k].lower) : s[k].rule_word;
-            caps[pad + k] = s[k].capitalized ? cap_yes : cap_no;
         }
     }
 };
@@ -139,7 +136,11 @@ bool holds_at(const Program& prog, const Test& t, Op op, const Window& w, std::s
         const auto& suffixes = prog.suffixes[t.set];
         return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return has_suffix(lower, x); });
     }
-    case op_cap_any: return w.caps[p] == t.mask;
+    case op_cap_any: {
+        // Few rules ask: the capital is read from the slot, not kept in the window.
+        if (p < pad || p >= pad + w.slots.size()) return false;
+        return (w.slots[p - pad].capitalized ? cap_yes : cap_no) == t.mask;
+    }
     default: return false;
     }
 }
@@ -313,14 +314,12 @@ void apply_masked(const Program& prog, std::span<TagSlot> sentence, Window& w, c
     for (std::size_t k = 0; k < pad; ++k) {
         w.tags[k] = bos_bit, w.tags[pad + n + k] = eos_bit;
         w.words[k] = w.words[pad + n + k] = -1;
-        w.caps[k] = w.caps[pad + n + k] = 0;
     }
     for (std::size_t i = 0; i < n; ++i) {
         const TagSlot& s = sentence[i];
         const auto bit = std::uint64_t{1} << i;
         w.tags[pad + i] = tag_bit(s.tag);
         w.words[pad + i] = s.rule_word == TagSlot::unset ? rules.word_id(s.lower) : s.rule_word;
-        w.caps[pad + i] = s.capitalized ? cap_yes : cap_no;
         m.has[static_cast<std::size_t>(s.tag)] |= bit;
         // Only the tags some rule changes to are ever asked about.
         for (TagSet b = s.allowed & prog.to_tags; b != 0; b &= b - 1)
@@ -365,15 +364,13 @@ void ContextRules::apply(std::span<TagSlot> sentence) const {
         // On the stack: no allocation for the sentences most texts are made of.
         std::array<TagSet, 64 + 2 * pad> tags;
         std::array<std::int32_t, 64 + 2 * pad> words;
-        std::array<std::uint8_t, 64 + 2 * pad> caps;
-        Window w{tags.data(), words.data(), caps.data(), {}};
+        Window w{tags.data(), words.data(), {}};
         apply_masked(program_, sentence, w, *this);
         return;
     }
     std::vector<TagSet> tags(sentence.size() + 2 * pad);
     std::vector<std::int32_t> words(tags.size());
-    std::vector<std::uint8_t> caps(tags.size());
-    Window w{tags.data(), words.data(), caps.data(), {}};
+    Window w{tags.data(), words.data(), {}};
     w.fill(sentence, *this);
     apply_swept(program_, sentence, w);
 }

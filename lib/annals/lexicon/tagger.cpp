@@ -205,7 +205,7 @@ SentenceView scan_sentence(std::string_view text, const Token* toks, std::uint32
         if (!f.word) continue;
         ++words;
         lower_seen |= f.lower_seen;
-        if (is_upper(f.key[0])) ++capitalized;
+        if (f.shape.upper_first) ++capitalized; // (false for typographic punctuation too)
         // Title case leaves only short function words in lower case (in, of, and, the, with).
         else if (n > 4) ++long_lower;
     }

@@ -107,7 +107,7 @@ private:
     /// Matches the trie below `node` from atom `pos` (the expression starts at `begin`).
     void walk(std::uint32_t node, std::uint32_t begin, std::uint32_t pos, Best& best) const {
         const TrieNode& n = t_.trie[node];
-        const auto end = match_elem(n.elem, pos, nullptr);
+        const auto end = match_end(n.elem, pos);
         if (end == no_match) return;
         for (const auto id : n.flats) {
             const FlatPattern& f = t_.flats[id];
@@ -181,14 +181,14 @@ private:
         std::size_t pos = begin;
         for (auto it = f.before.rbegin(); it != f.before.rend(); ++it) {
             const bool present = pos > 0 && in_sentence(pos - 1, sentence);
-            const bool hit = present && match_elem(*it, static_cast<std::uint32_t>(pos - 1), nullptr) != no_match;
+            const bool hit = present && match_end(*it, static_cast<std::uint32_t>(pos - 1)) != no_match;
             if (it->negative ? hit : !hit) return false;
             if (present) --pos;
         }
         pos = end;
         for (const Elem& e : f.after) {
             const bool present = in_sentence(pos, sentence);
-            const auto m = present ? match_elem(e, static_cast<std::uint32_t>(pos), nullptr) : no_match;
+            const auto m = present ? match_end(e, static_cast<std::uint32_t>(pos)) : no_match;
             const bool hit = m != no_match;
             if (e.negative ? hit : !hit) return false;
             pos = hit ? m : pos + 1;
@@ -196,7 +196,26 @@ private:
         return true;
     }
 
+    /// Where element `e` matched at atom `pos` ends, or no_match; no values are captured, so
+    /// plain classes need only a bit test and no string is built.
+    std::uint32_t match_end(const Elem& e, std::uint32_t pos) const {
+        const Atom& a = at_.atoms[pos];
+        std::uint32_t best = no_match;
+        if (a.literal >= 0 && std::find(e.literals.begin(), e.literals.end(), a.literal) != e.literals.end()) best = pos + 1;
+        // most words have none of the classes that could start the element
+        if (best == no_match && (e.start & a.classes) == 0 &&
+            !(e.starts_with_a && a.literal >= 0 && (a.literal == t_.literal_a || a.literal == t_.literal_an)))
+            return no_match;
+        if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
+        for (auto bits = e.classes & composed_mask; bits; bits &= bits - 1) {
+            const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos, false);
+            if (m.end != no_match && m.end > best) best = m.end;
+        }
+        return best;
+    }
+
     std::uint32_t match_elem(const Elem& e, std::uint32_t pos, Captures* caps) const {
+        if (!caps) return match_end(e, pos);
         const Atom& a = at_.atoms[pos];
         std::uint32_t best = no_match;
         int best_cls = -1;
@@ -206,15 +225,6 @@ private:
         if (best == no_match && (e.start & a.classes) == 0 &&
             !(e.starts_with_a && a.literal >= 0 && (a.literal == t_.literal_a || a.literal == t_.literal_an)))
             return no_match;
-        if (!caps) {
-            // matching without captures: plain classes need only a bit test
-            if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
-            for (auto bits = e.classes & composed_mask; bits; bits &= bits - 1) {
-                const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos, false);
-                if (m.end != no_match && m.end > best) best = m.end;
-            }
-            return best;
-        }
         for (auto bits = e.classes; bits; bits &= bits - 1) {
             const auto c = static_cast<Cls>(std::countr_zero(bits));
             auto m = match_class(c, pos);
