@@ -72,7 +72,15 @@ public:
         std::vector<Candidate> out;
         const auto n = static_cast<std::uint32_t>(at_.atoms.size());
         std::uint32_t i = 0;
+        const Atom* const atoms = at_.atoms.data();
         while (i < n) {
+            // most words start no rule: neither a literal some rule begins with nor a class
+            const Atom& a = atoms[i];
+            if ((a.classes & t_.starting_classes) == 0 &&
+                (a.literal < 0 || t_.by_literal[static_cast<std::size_t>(a.literal)].empty())) {
+                ++i;
+                continue;
+            }
             const auto best = best_at(i);
             if (best.end == no_match) { ++i; continue; }
             const Rule& r = t_.rules[t_.flats[best.flat].rule];
