@@ -197,6 +197,28 @@ public:
             add(b, e, sentence, 1, StringHash::finish(StringHash::mix(StringHash::start(1), static_cast<unsigned char>(c))));
             return;
         }
+        const std::size_t n = e - b;
+        if (n - 1 < 8 && b + 8 <= text_.size()) {
+            // A short word seen before: its lower case and entry are remembered.
+            std::uint64_t raw;
+            std::memcpy(&raw, text_.data() + b, 8);
+            raw = StringHash::low_bytes(raw, n);
+            const auto len = static_cast<std::uint32_t>(n);
+            if (const auto* m = out_.memo.find(raw, len)) {
+                std::memcpy(out_.lower.data() + lower_used_, &m->lower, 8);
+                add_found(b, e, sentence, n, m->info);
+                return;
+            }
+            if (plain_word(b, e, sentence)) {
+                const Atom& a = out_.atoms.back();
+                std::uint64_t lowered;
+                std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
+                out_.memo.insert(raw, len, StringHash::low_bytes(lowered, n), a.info);
+                return;
+            }
+            span(b, e, sentence);
+            return;
+        }
         if (!plain_word(b, e, sentence)) span(b, e, sentence);
     }
 
@@ -385,26 +407,33 @@ private:
     /// The atom [b, e) whose lower-cased form of `len` bytes (hashed: `hash`) has just been
     /// written at the end of the buffer.
     Atom& add(std::size_t b, std::size_t e, std::uint32_t sentence, std::size_t len, std::uint64_t hash) {
+        const WordInfo* info = nullptr;
+        if (len <= 24) {
+            // the buffer's slack lets the first eight bytes be read as one word
+            const char* const start = out_.lower.data() + lower_used_;
+            std::uint64_t head;
+            std::memcpy(&head, start, 8);
+            head = StringHash::low_bytes(head, len);
+            info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash), head);
+        }
+        return add_found(b, e, sentence, len, info);
+    }
+
+    /// add() with the table entry of the word (or nullptr) already known.
+    Atom& add_found(std::size_t b, std::size_t e, std::uint32_t sentence, std::size_t len, const WordInfo* info) {
         Atom& a = out_.atoms.emplace_back();
         a.begin = static_cast<std::uint32_t>(b);
         a.end = static_cast<std::uint32_t>(e);
         a.sentence = sentence;
         a.lower_off = static_cast<std::uint32_t>(lower_used_);
         a.lower_len = static_cast<std::uint32_t>(len);
-        const char* const start = out_.lower.data() + lower_used_;
         lower_used_ += len;
         a.alpha = is_letter(static_cast<unsigned char>(text_[b]));
         a.cap = is_upper(text_[b]);
-        if (len <= 24) {
-            // the buffer's slack lets the first eight bytes be read as one word
-            std::uint64_t head;
-            std::memcpy(&head, start, 8);
-            head = StringHash::low_bytes(head, len);
-            if (const auto* info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash), head)) {
-                a.info = info;
-                a.classes = info->classes;
-                a.literal = info->literal;
-            }
+        if (info) {
+            a.info = info;
+            a.classes = info->classes;
+            a.literal = info->literal;
         }
         // The context decisions that need no neighbours are taken here, while the atom is at
         // hand; apply_context() then visits only the atoms listed in `context`.
@@ -443,6 +472,7 @@ void atomize(std::string_view text, const Segmentation& seg, const TimeTables& t
     out.clear();
     out.atoms.reserve(seg.tokens.size() + seg.tokens.size() / 4);
     out.lower.resize(text.size() + 8);
+    out.memo.prepare(tables);
     Atomizer az(text, tables, out);
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];

@@ -26,6 +26,49 @@ struct Atom {
     long long number = -1;               ///< integer value of INT / ORDNUM atoms
 };
 
+/// What a thread remembers of short plain words (one to eight ASCII letters, as written):
+/// their lower-case bytes and their entry in the tables, so that a word seen before costs one
+/// probe instead of a case fold, a hash and a table lookup. Kept from document to document.
+struct WordMemo {
+    struct Slot {
+        std::uint64_t raw = 0;   ///< the word as written, zero padded
+        std::uint64_t lower = 0; ///< its lower case, zero padded
+        const WordInfo* info = nullptr;
+        std::uint32_t len = 0;   ///< 0: an empty slot
+    };
+    static constexpr unsigned bits = 16;
+    static constexpr std::size_t max_used = (std::size_t{1} << bits) / 2;
+    std::vector<Slot> slots;
+    std::size_t used = 0;
+    std::uint64_t tables = 0; ///< TimeTables::serial of the tables the entries point into
+
+    /// Empties the memory when it holds entries of other tables or is full.
+    void prepare(const TimeTables& t) {
+        if (t.serial == tables && used < max_used && !slots.empty()) return;
+        slots.assign(std::size_t{1} << bits, Slot{});
+        used = 0;
+        tables = t.serial;
+    }
+    [[nodiscard]] static std::size_t home(std::uint64_t raw) noexcept {
+        return static_cast<std::size_t>((raw * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+    }
+    /// The slot of `raw` (`len` bytes), or nullptr.
+    [[nodiscard]] const Slot* find(std::uint64_t raw, std::uint32_t len) const noexcept {
+        for (std::size_t i = home(raw);; i = (i + 1) & (slots.size() - 1)) {
+            const Slot& s = slots[i];
+            if (s.len == 0) return nullptr;
+            if (s.raw == raw && s.len == len) return &s;
+        }
+    }
+    void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const WordInfo* info) {
+        if (used >= max_used) return; // full until the next document
+        std::size_t i = home(raw);
+        while (slots[i].len != 0) i = (i + 1) & (slots.size() - 1);
+        slots[i] = {raw, lower, info, len};
+        ++used;
+    }
+};
+
 /// The atoms of one document, with the lower-cased text and the number values they point
 /// into (one buffer each, so that a reused AtomText allocates nothing per atom).
 struct AtomText {
@@ -35,6 +78,7 @@ struct AtomText {
     /// The atoms apply_context() decides about (REL words, INT numbers, ambiguous words), in
     /// order: atomize() lists them so that the context pass need not visit every atom.
     std::vector<std::uint32_t> context;
+    WordMemo memo; ///< not emptied by clear(): it outlives the document
 
     void clear() {
         lower.clear();

@@ -1,5 +1,7 @@
 #include "annals/time/tables.hpp"
 
+#include <atomic>
+
 #include "annals/core/error.hpp"
 
 #include <algorithm>
@@ -360,6 +362,8 @@ void TimeTables::build_child_dispatch() {
 
 std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
     auto t = std::make_shared<TimeTables>();
+    static std::atomic<std::uint64_t> loaded{0};
+    t->serial = ++loaded;
     for (const auto f : word_files) load_words(*t, dir + "/" + std::string(f));
     // "a" and "an" stand for one in NUMA; register them before the rules are indexed.
     for (const char* w : {"a", "an"}) {

@@ -148,6 +148,9 @@ struct TrieNode {
 
 /// All time resources, loaded once. Immutable after construction; safe to share across threads.
 struct TimeTables {
+    /// Different for every loaded set of tables (in this process): what per-thread memories
+    /// of table entries check before trusting what they hold.
+    std::uint64_t serial = 0;
     std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words; ///< lower-case word -> info
     std::vector<std::string> literal_names;              ///< literal id -> word
     std::vector<Rule> rules;
