@@ -72,7 +72,8 @@ struct ThreadState {
     }
     /// The facts of the token [b, b + n) of `text`, worked out on its first sight.
     FormFacts& form(std::string_view text, std::size_t b, std::size_t n, const Lexicon& lex) {
-        return forms.get(text.substr(b, n), detail::key_hash(text, b, n), [&](FormFacts& f) {
+        // [b, b + n) is a token of the text: no bounds check on the view
+        return forms.get(std::string_view(text.data() + b, n), detail::key_hash(text, b, n), [&](FormFacts& f) {
             scan_form(f);
             if (f.shape.letters && !f.shape.digits) f.facts = &word(f.lower, lex);
             f.rule_word = f.facts != nullptr ? f.facts->rule_word : lex.rules().word_id(f.lower);

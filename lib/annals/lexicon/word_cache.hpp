@@ -109,6 +109,7 @@ class KeyedTable {
 public:
     void clear() {
         slots_.assign(1024, Slot{});
+        mask_ = slots_.size() - 1;
         entries_.clear();
     }
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
@@ -117,8 +118,8 @@ public:
     /// whose first eight bytes compare as one word; only longer keys compare more.
     template <class Make>
     Entry& get(std::string_view key, const KeyHash& k, Make&& make) {
-        std::size_t i = k.hash & (slots_.size() - 1);
-        for (; slots_[i].entry != nullptr; i = (i + 1) & (slots_.size() - 1)) {
+        std::size_t i = k.hash & mask_;
+        for (; slots_[i].entry != nullptr; i = (i + 1) & mask_) {
             if (slots_[i].hash != k.hash) continue;
             Entry& e = *slots_[i].entry;
             if (e.head == k.head && e.key.size() == key.size() &&
@@ -148,9 +149,11 @@ private:
             bigger[i] = s;
         }
         slots_.swap(bigger);
+        mask_ = slots_.size() - 1;
     }
 
     std::vector<Slot> slots_; ///< power-of-two size, at most half full
+    std::size_t mask_ = 0;    ///< slots_.size() - 1
     std::deque<Entry> entries_;
 };
 
