@@ -196,13 +196,15 @@ SentenceView scan_sentence(std::string_view text, const Token* toks, std::uint32
                            ThreadState& st) {
     // The buffers only grow: resizing them down and up again would construct their elements anew.
     if (st.sentence_forms.size() < count) st.sentence_forms.resize(count);
+    // The vector does not grow in the loop: its data pointer need not be reloaded.
+    FormFacts** const forms = st.sentence_forms.data();
     std::size_t words = 0, capitalized = 0, long_lower = 0;
     bool lower_seen = false;
     for (std::uint32_t k = 0; k < count; ++k) {
         const auto& span = toks[k].span;
         const std::size_t n = span.end - span.begin;
         FormFacts& f = st.form(text, span.begin, n, lex);
-        st.sentence_forms[k] = &f;
+        forms[k] = &f;
         if (!f.word) continue;
         ++words;
         lower_seen |= f.lower_seen;
