@@ -54,12 +54,15 @@ enum class Cue { none, past, present, future, perfect_aux, future_lead, infiniti
 /// The lower-cased letters and apostrophes of a token, up to the first other character
 /// after a letter, into `s` (reused).
 void lower_word(std::string_view w, std::string& s) {
-    s.clear();
-    for (char c : w) {
-        if ((c >= 'a' && c <= 'z') || c == '\'') s += c;
-        else if (c >= 'A' && c <= 'Z') s += static_cast<char>(c - 'A' + 'a');
-        else if (!s.empty()) break;
-    }
+    // the first run of letters and apostrophes, copied at once and then lowered in place
+    const auto kept = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\''; };
+    std::size_t b = 0;
+    while (b < w.size() && !kept(w[b])) ++b;
+    std::size_t e = b;
+    while (e < w.size() && kept(w[e])) ++e;
+    s.assign(w.data() + b, e - b);
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
 }
 
 template <std::size_t N>
