@@ -271,7 +271,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
             continue;
         }
         if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
-            slots[k] = {f.lower, PosTag::NN, tag_bit(PosTag::NN), false, f.rule_word};
+            slots[k] = {f.lower, tag_bit(PosTag::NN), f.rule_word, PosTag::NN, false};
         } else {
             facts[k] = f.facts;
             // In a title-case headline a capitalized verb is like a sentence's first word: only
