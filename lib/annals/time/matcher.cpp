@@ -108,8 +108,25 @@ private:
 
     Best best_at(std::uint32_t i) const {
         Best best;
-        for_candidates(i, [&](std::uint32_t node) { walk(node, i, i, best); });
+        const Atom* const next = in_sentence(i + 1, at_.atoms[i].sentence) ? &at_.atoms[i + 1] : nullptr;
+        for_candidates(i, [&](std::uint32_t node) {
+            // A one-word element that ends no rule leads somewhere only if the next word can
+            // start one of its children: most first words of rules are followed by none.
+            const TrieNode& n = t_.trie[node];
+            if (n.single_word && n.flats.empty() && !may_continue(n, next)) return;
+            walk(node, i, i, best);
+        });
         return best;
+    }
+
+    /// Whether walk() could pick a child of `n` for the word `a` (none: nullptr).
+    static bool may_continue(const TrieNode& n, const Atom* a) {
+        if (a == nullptr || n.children.empty()) return false;
+        if (n.any_child_start & a->classes) return true;
+        if (a->literal < 0) return false;
+        const auto lo = std::lower_bound(n.child_literals.begin(), n.child_literals.end(),
+                                         std::pair<int, std::uint32_t>{a->literal, 0});
+        return lo != n.child_literals.end() && lo->first == a->literal;
     }
 
     /// Matches the trie below `node` from atom `pos` (the expression starts at `begin`).

@@ -355,6 +355,7 @@ void TimeTables::build_child_dispatch() {
             if (e.start) node.child_starts.emplace_back(e.start, k);
             node.any_child_start |= e.start;
         }
+        node.single_word = (node.elem.classes >> static_cast<unsigned>(first_composed_cls)) == 0;
         std::sort(node.child_literals.begin(), node.child_literals.end());
         node.child_literals.erase(std::unique(node.child_literals.begin(), node.child_literals.end()), node.child_literals.end());
     }

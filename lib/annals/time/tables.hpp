@@ -144,6 +144,9 @@ struct TrieNode {
     std::vector<std::pair<int, std::uint32_t>> child_literals;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> child_starts;
     std::uint64_t any_child_start = 0; ///< the union of the child_starts masks
+    /// The element matches one word at most (no composed class): where it matches, the next
+    /// word is the one after it.
+    bool single_word = false;
 };
 
 /// All time resources, loaded once. Immutable after construction; safe to share across threads.
