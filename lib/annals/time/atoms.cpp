@@ -205,15 +205,31 @@ public:
             raw = StringHash::low_bytes(raw, n);
             const auto len = static_cast<std::uint32_t>(n);
             if (const auto* m = out_.memo.find(raw, len)) {
+                // the atom as add() made it the first time, but at this place
                 std::memcpy(out_.lower.data() + lower_used_, &m->lower, 8);
-                add_found(b, e, sentence, n, m->info);
+                Atom& a = out_.atoms.emplace_back();
+                a.begin = static_cast<std::uint32_t>(b);
+                a.end = static_cast<std::uint32_t>(e);
+                a.sentence = sentence;
+                a.lower_off = static_cast<std::uint32_t>(lower_used_);
+                a.lower_len = len;
+                lower_used_ += n;
+                a.classes = m->classes;
+                a.info = m->info;
+                a.literal = m->literal;
+                a.alpha = m->alpha;
+                a.cap = m->cap;
+                if (m->context) [[unlikely]]
+                    note_context();
                 return;
             }
             if (plain_word(b, e, sentence)) {
                 const Atom& a = out_.atoms.back();
+                const auto index = static_cast<std::uint32_t>(out_.atoms.size() - 1);
+                const bool context = !out_.context.empty() && out_.context.back() == index;
                 std::uint64_t lowered;
                 std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
-                out_.memo.insert(raw, len, StringHash::low_bytes(lowered, n), a.info);
+                out_.memo.insert(raw, len, StringHash::low_bytes(lowered, n), a, context);
                 return;
             }
             span(b, e, sentence);

@@ -34,7 +34,11 @@ struct WordMemo {
         std::uint64_t raw = 0;   ///< the word as written, zero padded
         std::uint64_t lower = 0; ///< its lower case, zero padded
         const WordInfo* info = nullptr;
+        std::uint64_t classes = 0; ///< the atom's classes as atomize() leaves them
         std::uint32_t len = 0;   ///< 0: an empty slot
+        int literal = -1;
+        bool alpha = false, cap = false;
+        bool context = false; ///< apply_context() must look at the atom
     };
     static constexpr unsigned bits = 16;
     static constexpr std::size_t max_used = (std::size_t{1} << bits) / 2;
@@ -60,11 +64,12 @@ struct WordMemo {
             if (s.raw == raw && s.len == len) return &s;
         }
     }
-    void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const WordInfo* info) {
+    /// Remembers the word `raw` (`len` bytes) as the atom `a` (whose lower case is `lower`).
+    void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a, bool context) {
         if (used >= max_used) return; // full until the next document
         std::size_t i = home(raw);
         while (slots[i].len != 0) i = (i + 1) & (slots.size() - 1);
-        slots[i] = {raw, lower, info, len};
+        slots[i] = {raw, lower, a.info, a.classes, len, a.literal, a.alpha, a.cap, context};
         ++used;
     }
 };
