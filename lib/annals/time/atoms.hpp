@@ -101,6 +101,19 @@ struct AtomText {
     [[nodiscard]] bool has(std::size_t i, Cls c) const { return i < atoms.size() && (atoms[i].classes & cls_bit(c)) != 0; }
 };
 
+/// Length of an apostrophe at i of `s`: 1 for ', 3 for the UTF-8 right single quotation mark,
+/// else 0. Asked at every atom: the byte tests come before any comparison of three bytes.
+inline std::size_t apostrophe_len(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    if (s[i] == '\'') return 1;
+    if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') return 3;
+    return 0;
+}
+
+/// Classifies the number atom `a` of text `s` by its shape (number_shapes.cpp): sets its
+/// classes and number, and its value into `value` (empty when it has none).
+void classify_number(std::string_view s, Atom& a, std::string& value);
+
 /// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes,
 /// into `out` (cleared first; its buffers are reused). Of the context decisions only those that
 /// need no neighbours are taken (CONTENT, TITLEHEAD); `out.context` lists the atoms left to
