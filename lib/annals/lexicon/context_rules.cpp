@@ -76,7 +76,7 @@ Condition parse_condition(std::string_view text, const Classes& classes, const s
 // The sentence as the tests read it, padded on both sides so that no test checks for the
 // sentence's ends: offsets reach 4 tokens at most, and the walk of a and b conditions stops
 // at the first padding position (it is no adverb). The padding's tag bits are BOS and EOS, bits
-// no tag uses; it holds no word (-1) and no capital (0). Every position holds exactly one tag
+// no tag uses; it holds no word (-1) (capitals are read from the slots). Every position holds exactly one tag
 // bit, so "the tag is not in S" is "the tag is in the complement of S".
 constexpr std::size_t pad = 4;
 constexpr TagSet bos_bit = TagSet{1} << 62, eos_bit = TagSet{1} << 63;
@@ -85,12 +85,11 @@ constexpr TagSet adverb_bits = tag_bit(PosTag::RB) | tag_bit(PosTag::RBR) | tag_
 constexpr std::uint8_t cap_yes = 1, cap_no = 2;
 
 /// What a Test checks. The one-position tag tests have their negation folded into the mask.
-enum Op : std::uint8_t { op_tag, op_walk_tag, op_tag_any, op_word_any, op_walk_word, op_suffix_any, op_cap_any };
+enum Op : std::uint8_t { op_tag, op_walk_tag, op_tag_any, op_word_any, op_walk_word, op_suffix_any, op_cap_any, op_word };
 
 struct Window {
     TagSet* tags = nullptr;              ///< tag bit of each position (index + pad)
     std::int32_t* words = nullptr;       ///< rule word id of each position
-    std::uint8_t* caps = nullptr;        ///< cap_yes or cap_no inside the sentence
     std::span<const TagSlot> slots;
 
     /// Fills the window from `s`; `rules` gives the word ids the tagger left unset.
@@ -100,12 +99,10 @@ struct Window {
         for (std::size_t k = 0; k < pad; ++k) {
             tags[k] = bos_bit, tags[pad + n + k] = eos_bit;
             words[k] = words[pad + n + k] = -1;
-            caps[k] = caps[pad + n + k] = 0;
         }
         for (std::size_t k = 0; k < n; ++k) {
             tags[pad + k] = tag_bit(s[k].tag);
             words[pad + k] = s[k].rule_word == TagSlot::unset ? rules.word_id(s[k].lower) : s[k].rule_word;
-            caps[pad + k] = s[k].capitalized ? cap_yes : cap_no;
         }
     }
 };
@@ -139,7 +136,11 @@ bool holds_at(const Program& prog, const Test& t, Op op, const Window& w, std::s
         const auto& suffixes = prog.suffixes[t.set];
         return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return has_suffix(lower, x); });
     }
-    case op_cap_any: return w.caps[p] == t.mask;
+    case op_cap_any: {
+        // Few rules ask: the capital is read from the slot, not kept in the window.
+        if (p < pad || p >= pad + w.slots.size()) return false;
+        return (w.slots[p - pad].capitalized ? cap_yes : cap_no) == t.mask;
+    }
     default: return false;
     }
 }
@@ -151,18 +152,25 @@ std::size_t walk(const Window& w, std::size_t p, int step) {
     return j;
 }
 
-/// Whether test `t` holds for the token at padded position `p`.
-bool passes(const Program& prog, const Test& t, const Window& w, std::size_t p) {
-    switch (t.op) {
-    case op_tag: return (w.tags[p + static_cast<std::size_t>(t.first)] & t.mask) != 0;
-    case op_walk_tag: return (w.tags[walk(w, p, t.first)] & t.mask) != 0;
-    case op_walk_word: return word_in(prog, t, w.words[walk(w, p, t.first)]) != t.negate;
-    default: break;
-    }
+/// Whether test `t`, of one of the rarer kinds (suffix, capital, or a range of positions),
+/// holds for the token at padded position `p`. Kept out of line: the common tests then run
+/// with the candidate loop's values in registers.
+[[gnu::noinline]] bool passes_rare(const Program& prog, const Test& t, const Window& w, std::size_t p) {
     const auto op = static_cast<Op>(t.op);
     bool any = false;
     for (int d = t.first; d <= t.last && !any; ++d) any = holds_at(prog, t, op, w, p + static_cast<std::size_t>(d));
     return any != t.negate;
+}
+
+/// Whether test `t` holds for the token at padded position `p`.
+inline bool passes(const Program& prog, const Test& t, const Window& w, std::size_t p) {
+    switch (t.op) {
+    case op_tag: return (w.tags[p + static_cast<std::size_t>(t.first)] & t.mask) != 0;
+    case op_word: return word_in(prog, t, w.words[p + static_cast<std::size_t>(t.first)]) != t.negate;
+    case op_walk_tag: return (w.tags[walk(w, p, t.first)] & t.mask) != 0;
+    case op_walk_word: return word_in(prog, t, w.words[walk(w, p, t.first)]) != t.negate;
+    default: return passes_rare(prog, t, w, p);
+    }
 }
 
 } // namespace
@@ -228,7 +236,7 @@ void ContextRules::compile() {
                 break;
             case 'w':
             case 'b':
-                t.op = c.kind == 'b' ? op_walk_word : op_word_any;
+                t.op = c.kind == 'b' ? op_walk_word : c.first == c.last ? op_word : op_word_any;
                 t.set = static_cast<std::uint32_t>(p.word_bits.size());
                 t.size = static_cast<std::uint32_t>(c.word_bits.size());
                 p.word_bits.insert(p.word_bits.end(), c.word_bits.begin(), c.word_bits.end());
@@ -259,6 +267,13 @@ bool all_pass(const Program& prog, const ContextRules::Step& r, const Window& w,
     return true;
 }
 
+/// all_pass() over the tests [t, end).
+inline bool all_pass(const Program& prog, const Test* t, const Test* end, const Window& w, std::size_t p) {
+    for (; t != end; ++t)
+        if (!passes(prog, *t, w, p)) return false;
+    return true;
+}
+
 void set_tag(std::span<TagSlot> sentence, Window& w, std::size_t i, PosTag t) {
     sentence[i].tag = t;
     w.tags[i + pad] = tag_bit(t);
@@ -274,9 +289,11 @@ struct Masks {
 void run_rule(const Program& prog, const ContextRules::Step& r, std::uint64_t cand, std::span<TagSlot> sentence,
               Window& w, Masks& m) {
     const auto from = static_cast<std::size_t>(r.from), to = static_cast<std::size_t>(r.to);
+    const Test* const tests = prog.tests.data() + r.first_test;
+    const Test* const end = prog.tests.data() + r.end_test;
     for (; cand != 0; cand &= cand - 1) {
         const auto i = static_cast<std::size_t>(std::countr_zero(cand));
-        if (!all_pass(prog, r, w, i)) continue;
+        if (!all_pass(prog, tests, end, w, i + pad)) continue;
         set_tag(sentence, w, i, r.to);
         const auto bit = std::uint64_t{1} << i;
         m.has[from] &= ~bit;
@@ -289,13 +306,23 @@ void run_rule(const Program& prog, const ContextRules::Step& r, std::uint64_t ca
 // instead of sweeping the sentence once per rule. A change at one position never makes another
 // position a candidate, so the masks taken before a rule's sweep give the same result as the
 // sweep itself.
-void apply_masked(const Program& prog, std::span<TagSlot> sentence, Window& w) {
+void apply_masked(const Program& prog, std::span<TagSlot> sentence, Window& w, const ContextRules& rules) {
+    // The window and the masks are filled in one pass over the tokens.
     Masks m;
-    for (std::size_t i = 0; i < sentence.size(); ++i) {
+    w.slots = sentence;
+    const auto n = sentence.size();
+    for (std::size_t k = 0; k < pad; ++k) {
+        w.tags[k] = bos_bit, w.tags[pad + n + k] = eos_bit;
+        w.words[k] = w.words[pad + n + k] = -1;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const TagSlot& s = sentence[i];
         const auto bit = std::uint64_t{1} << i;
-        m.has[static_cast<std::size_t>(sentence[i].tag)] |= bit;
+        w.tags[pad + i] = tag_bit(s.tag);
+        w.words[pad + i] = s.rule_word == TagSlot::unset ? rules.word_id(s.lower) : s.rule_word;
+        m.has[static_cast<std::size_t>(s.tag)] |= bit;
         // Only the tags some rule changes to are ever asked about.
-        for (TagSet b = sentence[i].allowed & prog.to_tags; b != 0; b &= b - 1)
+        for (TagSet b = s.allowed & prog.to_tags; b != 0; b &= b - 1)
             m.may[static_cast<std::size_t>(std::countr_zero(b))] |= bit;
     }
     for (const auto& r : prog.steps) {
@@ -337,16 +364,13 @@ void ContextRules::apply(std::span<TagSlot> sentence) const {
         // On the stack: no allocation for the sentences most texts are made of.
         std::array<TagSet, 64 + 2 * pad> tags;
         std::array<std::int32_t, 64 + 2 * pad> words;
-        std::array<std::uint8_t, 64 + 2 * pad> caps;
-        Window w{tags.data(), words.data(), caps.data(), {}};
-        w.fill(sentence, *this);
-        apply_masked(program_, sentence, w);
+        Window w{tags.data(), words.data(), {}};
+        apply_masked(program_, sentence, w, *this);
         return;
     }
     std::vector<TagSet> tags(sentence.size() + 2 * pad);
     std::vector<std::int32_t> words(tags.size());
-    std::vector<std::uint8_t> caps(tags.size());
-    Window w{tags.data(), words.data(), caps.data(), {}};
+    Window w{tags.data(), words.data(), {}};
     w.fill(sentence, *this);
     apply_swept(program_, sentence, w);
 }

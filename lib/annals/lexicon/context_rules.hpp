@@ -17,15 +17,17 @@ namespace annals {
 
 /// One token as the rules see it.
 struct TagSlot {
-    std::string_view lower;  ///< the word in lower case
-    PosTag tag = PosTag::NN; ///< the current tag
-    TagSet allowed = 0;      ///< the tags a rule may give it
-    bool capitalized = false;
+    std::string_view lower; ///< the word in lower case
+    TagSet allowed = 0;     ///< the tags a rule may give it
     /// ContextRules::word_id(lower), or `unset`: apply() looks it up then. A caller that sees
     /// the same word often keeps its id, so the rules compare numbers, not strings.
     std::int32_t rule_word = unset;
+    PosTag tag = PosTag::NN; ///< the current tag
+    bool capitalized = false;
     static constexpr std::int32_t unset = -2;
 };
+// (The members are ordered so that a slot, which the tagger copies for every token, fills 32
+// bytes without padding holes.)
 
 /// The rule table. File format (after the format line): lines "define<TAB>@name<TAB>w1 w2 ..."
 /// name word classes; rule lines are "FROM<TAB>TO<TAB>cond<TAB>cond...", all conditions must

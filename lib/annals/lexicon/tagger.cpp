@@ -72,9 +72,11 @@ struct ThreadState {
     }
     /// The facts of the token [b, b + n) of `text`, worked out on its first sight.
     FormFacts& form(std::string_view text, std::size_t b, std::size_t n, const Lexicon& lex) {
-        return forms.get(text.substr(b, n), detail::key_hash(text, b, n), [&](FormFacts& f) {
+        // [b, b + n) is a token of the text: no bounds check on the view
+        return forms.get(std::string_view(text.data() + b, n), detail::key_hash(text, b, n), [&](FormFacts& f) {
             scan_form(f);
             if (f.shape.letters && !f.shape.digits) f.facts = &word(f.lower, lex);
+            f.rule_word = f.facts != nullptr ? f.facts->rule_word : lex.rules().word_id(f.lower);
         });
     }
     WordFacts& word(std::string_view lower, const Lexicon& lex) {
@@ -176,7 +178,7 @@ void word_slot(const FormFacts& f, bool initial, bool headline, const Lexicon& l
     if (f.facts == nullptr) {
         slot.tag = number_tag(f.key, f.lower, s);
         slot.allowed = tag_bit(slot.tag) | tag_bit(PosTag::CD) | tag_bit(PosTag::JJ) | tag_bit(PosTag::NNS);
-        slot.rule_word = TagSlot::unset;
+        slot.rule_word = f.rule_word;
         return;
     }
     slot.rule_word = f.facts->rule_word;
@@ -194,36 +196,56 @@ SentenceView scan_sentence(std::string_view text, const Token* toks, std::uint32
                            ThreadState& st) {
     // The buffers only grow: resizing them down and up again would construct their elements anew.
     if (st.sentence_forms.size() < count) st.sentence_forms.resize(count);
+    // The vector does not grow in the loop: its data pointer need not be reloaded.
+    FormFacts** const forms = st.sentence_forms.data();
     std::size_t words = 0, capitalized = 0, long_lower = 0;
     bool lower_seen = false;
     for (std::uint32_t k = 0; k < count; ++k) {
         const auto& span = toks[k].span;
         const std::size_t n = span.end - span.begin;
         FormFacts& f = st.form(text, span.begin, n, lex);
-        st.sentence_forms[k] = &f;
+        forms[k] = &f;
         if (!f.word) continue;
         ++words;
         lower_seen |= f.lower_seen;
-        if (is_upper(f.key[0])) ++capitalized;
+        if (f.shape.upper_first) ++capitalized; // (false for typographic punctuation too)
         // Title case leaves only short function words in lower case (in, of, and, the, with).
         else if (n > 4) ++long_lower;
     }
     return {words >= 2 && !lower_seen, words >= 4 && long_lower == 0 && capitalized * 4 >= words * 3};
 }
 
+/// The tag of a punctuation form when it does not depend on its neighbours (most marks), or
+/// FormFacts::punct_varies (plain quotes and apostrophes): worked out on the form's first sight.
+std::int8_t fixed_punctuation_tag(const FormFacts& f) {
+    const std::string_view w = f.key;
+    const PosTag opening = detail::punctuation_tag(w, true), closing = detail::punctuation_tag(w, false);
+    if (opening != closing || w == "'" || w == "\xE2\x80\x99") return FormFacts::punct_varies;
+    return static_cast<std::int8_t>(opening);
+}
+
 /// The slot of a token with neither letters nor digits; updates the quote and start state.
 void punctuation_slot(std::string_view text, const Token& tok, FormFacts* const* forms, std::uint32_t k, bool& initial,
                       bool& quote_open, TagSlot& slot) {
-    const std::string_view w = forms[k]->key;
-    const bool space_after = tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
-    const bool open = w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
+    FormFacts& f = *forms[k];
+    if (f.punct == FormFacts::punct_unknown) f.punct = fixed_punctuation_tag(f);
     slot = TagSlot{};
-    slot.lower = forms[k]->lower;
-    slot.tag = detail::punctuation_tag(w, open);
-    // A lone apostrophe after a plural is the possessive (the players ' union).
-    if ((w == "'" || w == "\xE2\x80\x99") && k > 0 &&
-        (forms[k - 1]->lower.ends_with("s") || forms[k - 1]->lower.ends_with("z")) && forms[k - 1]->shape.letters)
-        slot.tag = PosTag::POS;
+    slot.lower = f.lower;
+    slot.rule_word = f.rule_word;
+    if (f.punct >= 0) {
+        slot.tag = static_cast<PosTag>(f.punct);
+    } else {
+        const std::string_view w = f.key;
+        const bool space_after =
+            tok.span.end >= text.size() || text[tok.span.end] == ' ' || text[tok.span.end] == '\n';
+        const bool open =
+            w == "\"" ? (tok.space_before && space_after ? !quote_open : tok.space_before) : tok.space_before;
+        slot.tag = detail::punctuation_tag(w, open);
+        // A lone apostrophe after a plural is the possessive (the players ' union).
+        if ((w == "'" || w == "\xE2\x80\x99") && k > 0 &&
+            (forms[k - 1]->lower.ends_with("s") || forms[k - 1]->lower.ends_with("z")) && forms[k - 1]->shape.letters)
+            slot.tag = PosTag::POS;
+    }
     if (slot.tag == PosTag::open_quote || slot.tag == PosTag::close_quote) quote_open = slot.tag == PosTag::open_quote;
     slot.allowed = tag_bit(slot.tag);
     // A sentence starts again after an opening quote, bracket or colon.
@@ -249,7 +271,7 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
             continue;
         }
         if (tok.kind == TokenKind::url || tok.kind == TokenKind::email) {
-            slots[k] = {f.lower, PosTag::NN, tag_bit(PosTag::NN), false};
+            slots[k] = {f.lower, tag_bit(PosTag::NN), f.rule_word, PosTag::NN, false};
         } else {
             facts[k] = f.facts;
             // In a title-case headline a capitalized verb is like a sentence's first word: only

@@ -10,6 +10,7 @@
 #include "annals/lexicon/context_rules.hpp"
 #include "annals/lexicon/lexicon.hpp"
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -47,18 +48,32 @@ struct FormFacts {
     bool word = false;        ///< has a letter byte (typographic punctuation included)
     bool lower_seen = false;  ///< has a lower-case ASCII letter
     WordFacts* facts = nullptr; ///< the facts of `lower` for a token with letters and no digits
+    std::int32_t rule_word = -1; ///< ContextRules::word_id(lower), for every slot of the form
+    /// A punctuation form's tag when its neighbours do not change it, else punct_varies;
+    /// punct_unknown until the form is first tagged as punctuation.
+    std::int8_t punct = punct_unknown;
+    static constexpr std::int8_t punct_unknown = -1, punct_varies = -2;
     bool plain_ready = false;   ///< `plain` is filled
     TagSlot plain; ///< the token's slot inside a sentence (not first, not in a headline)
 };
 
 static_assert(std::endian::native == std::endian::little, "keys are read as little-endian words");
 
+/// The mask of the low n bytes of a word, for n in 0..8: a load instead of a branch and a
+/// shift for every key.
+inline constexpr std::array<std::uint64_t, 9> low_byte_masks = [] {
+    std::array<std::uint64_t, 9> m{};
+    for (std::size_t n = 1; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
+    m[8] = ~std::uint64_t{0};
+    return m;
+}();
+
 /// `n` (1..8) bytes at `p` as a little-endian word, zero padded; `room` says 8 bytes may be read.
 inline std::uint64_t load_bytes(const char* p, std::size_t n, bool room) noexcept {
     std::uint64_t x = 0;
     if (room) {
         std::memcpy(&x, p, 8);
-        return n >= 8 ? x : x & ((std::uint64_t{1} << (8 * n)) - 1);
+        return x & low_byte_masks[n < 8 ? n : 8];
     }
     for (std::size_t i = 0; i < n; ++i) x |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
     return x;
@@ -71,6 +86,13 @@ struct KeyHash {
 };
 inline KeyHash key_hash(std::string_view text, std::size_t b, std::size_t n) noexcept {
     std::uint64_t h = n * 0x9E3779B97F4A7C15ULL, head = 0;
+    // Most tokens are short and not at the very end of the text: one load, one multiplication.
+    if (n - 1 < 8 && b + 8 <= text.size()) {
+        std::memcpy(&head, text.data() + b, 8);
+        head &= low_byte_masks[n];
+        h = (h ^ head) * 0xFF51AFD7ED558CCDULL;
+        return {h ^ (h >> 32), head};
+    }
     for (std::size_t o = 0; o < n; o += 8) {
         const std::uint64_t x = load_bytes(text.data() + b + o, n - o, b + o + 8 <= text.size());
         if (o == 0) head = x;
@@ -87,6 +109,7 @@ class KeyedTable {
 public:
     void clear() {
         slots_.assign(1024, Slot{});
+        mask_ = slots_.size() - 1;
         entries_.clear();
     }
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
@@ -95,8 +118,8 @@ public:
     /// whose first eight bytes compare as one word; only longer keys compare more.
     template <class Make>
     Entry& get(std::string_view key, const KeyHash& k, Make&& make) {
-        std::size_t i = k.hash & (slots_.size() - 1);
-        for (; slots_[i].entry != nullptr; i = (i + 1) & (slots_.size() - 1)) {
+        std::size_t i = k.hash & mask_;
+        for (; slots_[i].entry != nullptr; i = (i + 1) & mask_) {
             if (slots_[i].hash != k.hash) continue;
             Entry& e = *slots_[i].entry;
             if (e.head == k.head && e.key.size() == key.size() &&
@@ -126,9 +149,11 @@ private:
             bigger[i] = s;
         }
         slots_.swap(bigger);
+        mask_ = slots_.size() - 1;
     }
 
     std::vector<Slot> slots_; ///< power-of-two size, at most half full
+    std::size_t mask_ = 0;    ///< slots_.size() - 1
     std::deque<Entry> entries_;
 };
 

@@ -1,9 +1,8 @@
 #include "annals/time/atoms.hpp"
 
-#include "annals/core/date.hpp"
-
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace annals::detail {
 namespace {
@@ -22,15 +21,6 @@ constexpr std::array<char, 256> kLowerLetter = [] {
     return t;
 }();
 
-/// Length of an apostrophe at i: ' or the UTF-8 right single quotation mark.
-/// Asked at every atom: the byte tests come before any comparison of three bytes.
-inline std::size_t apostrophe_len(std::string_view s, std::size_t i) {
-    if (i >= s.size()) return 0;
-    if (s[i] == '\'') return 1;
-    if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') return 3;
-    return 0;
-}
-
 bool is_non_ascii_letter_start(std::string_view s, std::size_t i) {
     // Non-ASCII bytes count as letters, except the typographic quotes and dashes.
     const auto c = static_cast<unsigned char>(s[i]);
@@ -39,134 +29,15 @@ bool is_non_ascii_letter_start(std::string_view s, std::size_t i) {
     return c >= 0xC0;
 }
 
-int to_int(std::string_view s) {
-    int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
-    return v;
-}
 
-std::string pad2(int v) {
-    // Appended rather than "0" + to_string(v): GCC 12 reports a false -Wrestrict on that
-    // concatenation once it is inlined here.
-    std::string out(v < 10 ? "0" : "");
-    out += std::to_string(v);
-    return out;
-}
-
-int expand_two_digit_year(int yy) { return yy <= 30 ? 2000 + yy : 1900 + yy; }
-
-bool valid_day(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
-
-/// Splits digits by one kind of separator; empty when another character appears.
-std::vector<std::string_view> parts_by(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t b = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i < s.size() && is_digit(s[i])) continue;
-        if (i < s.size() && s[i] != sep) return {};
-        out.push_back(s.substr(b, i - b));
-        b = i + 1;
-    }
-    return out;
-}
-
-/// Classifies a number atom by its shape; sets the classes, the value and the number.
-void classify_number(std::string_view s, Atom& a, std::string& value) {
-    const std::size_t ap = apostrophe_len(s, 0);
-    if (ap) { // '90s, '91
-        const auto d = s.substr(ap);
-        if (d.size() == 2 && is_digit(d[0]) && is_digit(d[1])) {
-            a.classes |= cls_bit(Cls::YEAR);
-            value = std::to_string(expand_two_digit_year(to_int(d)));
-        } else if (d.size() == 3 && d[2] == 's' && d[1] == '0') {
-            a.classes |= cls_bit(Cls::DECADE);
-            value = std::to_string(expand_two_digit_year(to_int(d.substr(0, 2))) / 10);
-        }
-        return;
-    }
-    std::size_t n = 0;
-    while (n < s.size() && is_digit(s[n])) ++n;
-    const auto digits = s.substr(0, n);
-    const auto rest = s.substr(n);
-    if (rest.empty()) {
-        a.classes |= cls_bit(Cls::INT);
-        a.number = n <= 12 ? std::stoll(std::string(digits)) : -1;
-        value = digits;
-        return;
-    }
-    if (rest == "s" && (n == 4 || n == 2) && digits.back() == '0') {
-        a.classes |= cls_bit(Cls::DECADE);
-        value = n == 4 ? std::string(digits.substr(0, 3)) : std::to_string(expand_two_digit_year(to_int(digits)) / 10);
-        return;
-    }
-    if ((rest == "st" || rest == "nd" || rest == "rd" || rest == "th") && n <= 3) {
-        a.classes |= cls_bit(Cls::ORDNUM);
-        a.number = to_int(digits);
-        value = std::to_string(a.number);
-        return;
-    }
-    if (const auto p = parts_by(s, ','); p.size() >= 2 && p[0].size() <= 3 && p[0].size() >= 1 &&
-        std::all_of(p.begin() + 1, p.end(), [](auto x) { return x.size() == 3; })) {
-        a.classes |= cls_bit(Cls::INT);
-        a.comma_number = true;
-        for (auto x : p) value += x;
-        a.number = value.size() <= 12 ? std::stoll(value) : -1;
-        return;
-    }
-    if (const auto p = parts_by(s, '.'); p.size() == 2 && !p[0].empty() && !p[1].empty()) {
-        a.classes |= cls_bit(Cls::DEC);
-        value = s;
-        return;
-    }
-    if (const auto p = parts_by(s, ':'); (p.size() == 2 || p.size() == 3) && p[0].size() <= 2 && p[1].size() == 2) {
-        const int h = to_int(p[0]), m = to_int(p[1]);
-        if (h <= 24 && m < 60 && (p.size() == 2 || p[2].size() == 2)) {
-            a.classes |= cls_bit(Cls::CLOCK);
-            value = pad2(h) + ":" + pad2(m);
-            if (p.size() == 3) value += ":" + std::string(p[2]);
-        }
-        return;
-    }
-    if (const auto p = parts_by(s, '-'); p.size() == 3 && p[0].size() == 4 && p[1].size() == 2 && p[2].size() == 2) {
-        const int y = to_int(p[0]), m = to_int(p[1]), d = to_int(p[2]);
-        if (valid_day(y, m, d)) {
-            a.classes |= cls_bit(Cls::ISODATE);
-            value = std::string(s);
-        }
-        return;
-    }
-    if (const auto p = parts_by(s, '-'); p.size() == 2 && p[0].size() == 4 && (p[1].size() == 2 || p[1].size() == 4)) {
-        const int y = to_int(p[0]);
-        int y2 = to_int(p[1]);
-        if (p[1].size() == 2) y2 += y / 100 * 100;
-        if (y >= 1000 && y <= 2099 && y2 > y && y2 - y <= 10) {
-            a.classes |= cls_bit(Cls::YEARSPAN);
-            value = std::to_string(y);
-        }
-        return;
-    }
-    if (const auto p = parts_by(s, '/'); p.size() == 3) {
-        int y, m, d;
-        if (p[0].size() == 4) {
-            y = to_int(p[0]), m = to_int(p[1]), d = to_int(p[2]);
-        } else if (p[2].size() == 4 || p[2].size() == 2) {
-            y = p[2].size() == 4 ? to_int(p[2]) : expand_two_digit_year(to_int(p[2]));
-            m = to_int(p[0]), d = to_int(p[1]);
-            if (m > 12 && d <= 12) std::swap(m, d); // day first, as outside the US
-        } else {
-            return;
-        }
-        if (p[0].size() <= 4 && p[1].size() <= 2 && valid_day(y, m, d)) {
-            a.classes |= cls_bit(Cls::SLASHDATE);
-            value = std::to_string(y) + "-" + pad2(m) + "-" + pad2(d);
-        }
-    }
-}
+/// The high bit of every byte of a word.
+constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
 
 class Atomizer {
 public:
-    /// `out.lower` must hold text.size() bytes: the atoms are disjoint pieces of the text and
-    /// never grow when lowered, so their lower-case forms fit; finish() trims it.
+    /// `out.lower` must hold text.size() + 8 bytes: the atoms are disjoint pieces of the text
+    /// and never grow when lowered, so their lower-case forms fit, and the eight bytes of slack
+    /// let words be written and hashed eight bytes at a time; finish() trims it.
     Atomizer(std::string_view text, const TimeTables& t, AtomText& out) : text_(text), t_(t), out_(out) {}
 
     void finish() { out_.lower.resize(lower_used_); }
@@ -177,7 +48,45 @@ public:
             // one ASCII byte (a comma, a period, "a"): one atom, as span() would find
             const char c = lower(text_[b]);
             out_.lower[lower_used_] = c;
-            add(b, e, sentence, 1, StringHash::step(StringHash::seed, c));
+            add(b, e, sentence, 1, StringHash::finish(StringHash::mix(StringHash::start(1), static_cast<unsigned char>(c))));
+            return;
+        }
+        const std::size_t n = e - b;
+        if (n - 1 < 8 && b + 8 <= text_.size()) {
+            // A short word seen before: its lower case and entry are remembered.
+            std::uint64_t raw;
+            std::memcpy(&raw, text_.data() + b, 8);
+            raw = StringHash::low_bytes(raw, n);
+            const auto len = static_cast<std::uint32_t>(n);
+            if (const auto* m = out_.memo.find(raw, len)) {
+                // the atom as add() made it the first time, but at this place
+                std::memcpy(out_.lower.data() + lower_used_, &m->lower, 8);
+                Atom& a = out_.atoms.emplace_back();
+                a.begin = static_cast<std::uint32_t>(b);
+                a.end = static_cast<std::uint32_t>(e);
+                a.sentence = sentence;
+                a.lower_off = static_cast<std::uint32_t>(lower_used_);
+                a.lower_len = len;
+                lower_used_ += n;
+                a.classes = m->classes;
+                a.info = m->info;
+                a.literal = m->literal;
+                a.alpha = m->alpha;
+                a.cap = m->cap;
+                if (m->context) [[unlikely]]
+                    note_context();
+                return;
+            }
+            if (plain_word(b, e, sentence)) {
+                const Atom& a = out_.atoms.back();
+                const auto index = static_cast<std::uint32_t>(out_.atoms.size() - 1);
+                const bool context = !out_.context.empty() && out_.context.back() == index;
+                std::uint64_t lowered;
+                std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
+                out_.memo.insert(raw, len, StringHash::low_bytes(lowered, n), a, context);
+                return;
+            }
+            span(b, e, sentence);
             return;
         }
         if (!plain_word(b, e, sentence)) span(b, e, sentence);
@@ -216,6 +125,7 @@ private:
         Atom& a = push(b, i, sentence);
         value_.clear();
         classify_number(text_.substr(b, i - b), a, value_);
+        if (a.classes & cls_bit(Cls::INT)) note_context();
         if (!value_.empty()) {
             a.shape_off = static_cast<std::uint32_t>(out_.shapes.size());
             a.shape_len = static_cast<std::uint32_t>(value_.size());
@@ -301,32 +211,55 @@ private:
     }
 
     /// Most tokens are ASCII letters only, and such a token is one atom (what span() would
-    /// find): it is lowered, hashed and looked up in one pass. False, with nothing added,
-    /// for any other token.
+    /// find): it is lowered, hashed and looked up in one pass, eight bytes at a time. False,
+    /// with nothing added, for any other token.
     bool plain_word(std::size_t b, std::size_t e, std::uint32_t sentence) {
         if (b >= e) return false;
         // local pointers: the stores through char* could alias the members otherwise
         char* const start = out_.lower.data() + lower_used_;
         const char* const src = text_.data() + b;
         const std::size_t n = e - b;
-        std::uint64_t hash = StringHash::seed;
+        if (b + ((n + 7) & ~std::size_t{7}) > text_.size()) return plain_word_bytes(b, e, sentence);
+        // Whole words: the last one may reach past the token (never past the text), and its
+        // lower-case copy past the atom (into the buffer's slack, which later atoms overwrite).
+        std::uint64_t hash = StringHash::start(n);
+        for (std::size_t o = 0; o < n; o += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, src + o, 8);
+            x = StringHash::low_bytes(x, n - o);
+            const std::uint64_t used = StringHash::low_bytes(~std::uint64_t{0}, n - o) & high_bits;
+            // ASCII bytes only; then, with the case bit set, every byte in 'a'..'z'
+            if ((x & high_bits) != 0) return false;
+            const std::uint64_t y = x | (used >> 2); // 0x20 in every used byte: lower case
+            const std::uint64_t at_least_a = y + 0x1F1F1F1F1F1F1F1FULL;  // high bit: y >= 'a'
+            const std::uint64_t past_z = y + 0x0505050505050505ULL;      // high bit: y > 'z'
+            if ((at_least_a & ~past_z & used) != used) return false;
+            std::memcpy(start + o, &y, 8);
+            hash = StringHash::mix(hash, y);
+        }
+        add(b, e, sentence, n, StringHash::finish(hash));
+        return true;
+    }
+
+    /// plain_word() near the end of the text, where whole words cannot be read: byte by byte.
+    bool plain_word_bytes(std::size_t b, std::size_t e, std::uint32_t sentence) {
+        char* const start = out_.lower.data() + lower_used_;
+        const char* const src = text_.data() + b;
+        const std::size_t n = e - b;
         for (std::size_t k = 0; k < n; ++k) {
             const char c = kLowerLetter[static_cast<unsigned char>(src[k])];
             if (c == 0) return false;
             start[k] = c;
-            hash = StringHash::step(hash, c);
         }
-        add(b, e, sentence, e - b, hash);
+        add(b, e, sentence, n, StringHash::of_padded(start, n));
         return true;
     }
 
     /// Adds the atom [b, e): its lower-cased text goes straight into the document's buffer
-    /// (which never needs to grow past the text's size) and is looked up once, hashed as it
-    /// is written.
+    /// (which never needs to grow past the text's size and its slack) and is looked up once.
     Atom& push(std::size_t b, std::size_t e, std::uint32_t sentence) {
         char* const start = out_.lower.data() + lower_used_;
         char* p = start;
-        std::uint64_t hash = StringHash::seed;
         for (std::size_t i = b; i < e; ++i) {
             char c = text_[i];
             if (c == '\xE2' && apostrophe_len(text_, i) == 3) {
@@ -336,32 +269,55 @@ private:
                 c = lower(c);
             }
             *p++ = c;
-            hash = StringHash::step(hash, c);
         }
-        return add(b, e, sentence, static_cast<std::size_t>(p - start), hash);
+        const auto len = static_cast<std::size_t>(p - start);
+        return add(b, e, sentence, len, StringHash::of_padded(start, len));
     }
 
     /// The atom [b, e) whose lower-cased form of `len` bytes (hashed: `hash`) has just been
     /// written at the end of the buffer.
     Atom& add(std::size_t b, std::size_t e, std::uint32_t sentence, std::size_t len, std::uint64_t hash) {
+        const WordInfo* info = nullptr;
+        if (len <= 24) {
+            // the buffer's slack lets the first eight bytes be read as one word
+            const char* const start = out_.lower.data() + lower_used_;
+            std::uint64_t head;
+            std::memcpy(&head, start, 8);
+            head = StringHash::low_bytes(head, len);
+            info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash), head);
+        }
+        return add_found(b, e, sentence, len, info);
+    }
+
+    /// add() with the table entry of the word (or nullptr) already known.
+    Atom& add_found(std::size_t b, std::size_t e, std::uint32_t sentence, std::size_t len, const WordInfo* info) {
         Atom& a = out_.atoms.emplace_back();
         a.begin = static_cast<std::uint32_t>(b);
         a.end = static_cast<std::uint32_t>(e);
         a.sentence = sentence;
         a.lower_off = static_cast<std::uint32_t>(lower_used_);
         a.lower_len = static_cast<std::uint32_t>(len);
-        const char* const start = out_.lower.data() + lower_used_;
         lower_used_ += len;
         a.alpha = is_letter(static_cast<unsigned char>(text_[b]));
         a.cap = is_upper(text_[b]);
-        if (len <= 24) {
-            if (const auto* info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash))) {
-                a.info = info;
-                a.classes = info->classes;
-                a.literal = info->literal;
-            }
+        if (info) {
+            a.info = info;
+            a.classes = info->classes;
+            a.literal = info->literal;
         }
+        // The context decisions that need no neighbours are taken here, while the atom is at
+        // hand; apply_context() then visits only the atoms listed in `context`.
+        if ((a.classes & cls_bit(Cls::TITLEHEAD)) && !a.cap) a.classes &= ~cls_bit(Cls::TITLEHEAD);
+        if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
+        if ((a.classes & cls_bit(Cls::REL)) || (a.info && a.info->ambiguous)) [[unlikely]]
+            note_context();
         return a;
+    }
+
+    /// Lists the last atom for apply_context(); out of line, for few atoms need it.
+    [[gnu::noinline]] void note_context() {
+        const auto index = static_cast<std::uint32_t>(out_.atoms.size() - 1);
+        if (out_.context.empty() || out_.context.back() != index) out_.context.push_back(index);
     }
 
     std::string_view text_;
@@ -385,7 +341,8 @@ std::string_view AtomText::value(std::size_t i, Cls c) const {
 void atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables, AtomText& out) {
     out.clear();
     out.atoms.reserve(seg.tokens.size() + seg.tokens.size() / 4);
-    out.lower.resize(text.size());
+    out.lower.resize(text.size() + 8);
+    out.memo.prepare(tables);
     Atomizer az(text, tables, out);
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];

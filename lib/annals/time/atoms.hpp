@@ -26,17 +26,70 @@ struct Atom {
     long long number = -1;               ///< integer value of INT / ORDNUM atoms
 };
 
+/// What a thread remembers of short plain words (one to eight ASCII letters, as written):
+/// their lower-case bytes and their entry in the tables, so that a word seen before costs one
+/// probe instead of a case fold, a hash and a table lookup. Kept from document to document.
+struct WordMemo {
+    struct Slot {
+        std::uint64_t raw = 0;   ///< the word as written, zero padded
+        std::uint64_t lower = 0; ///< its lower case, zero padded
+        const WordInfo* info = nullptr;
+        std::uint64_t classes = 0; ///< the atom's classes as atomize() leaves them
+        std::uint32_t len = 0;   ///< 0: an empty slot
+        int literal = -1;
+        bool alpha = false, cap = false;
+        bool context = false; ///< apply_context() must look at the atom
+    };
+    static constexpr unsigned bits = 16;
+    static constexpr std::size_t max_used = (std::size_t{1} << bits) / 2;
+    std::vector<Slot> slots;
+    std::size_t used = 0;
+    std::uint64_t tables = 0; ///< TimeTables::serial of the tables the entries point into
+
+    /// Empties the memory when it holds entries of other tables or is full.
+    void prepare(const TimeTables& t) {
+        if (t.serial == tables && used < max_used && !slots.empty()) return;
+        slots.assign(std::size_t{1} << bits, Slot{});
+        used = 0;
+        tables = t.serial;
+    }
+    [[nodiscard]] static std::size_t home(std::uint64_t raw) noexcept {
+        return static_cast<std::size_t>((raw * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+    }
+    /// The slot of `raw` (`len` bytes), or nullptr.
+    [[nodiscard]] const Slot* find(std::uint64_t raw, std::uint32_t len) const noexcept {
+        for (std::size_t i = home(raw);; i = (i + 1) & (slots.size() - 1)) {
+            const Slot& s = slots[i];
+            if (s.len == 0) return nullptr;
+            if (s.raw == raw && s.len == len) return &s;
+        }
+    }
+    /// Remembers the word `raw` (`len` bytes) as the atom `a` (whose lower case is `lower`).
+    void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a, bool context) {
+        if (used >= max_used) return; // full until the next document
+        std::size_t i = home(raw);
+        while (slots[i].len != 0) i = (i + 1) & (slots.size() - 1);
+        slots[i] = {raw, lower, a.info, a.classes, len, a.literal, a.alpha, a.cap, context};
+        ++used;
+    }
+};
+
 /// The atoms of one document, with the lower-cased text and the number values they point
 /// into (one buffer each, so that a reused AtomText allocates nothing per atom).
 struct AtomText {
     std::string lower;
     std::vector<Atom> atoms;
     std::string shapes;
+    /// The atoms apply_context() decides about (REL words, INT numbers, ambiguous words), in
+    /// order: atomize() lists them so that the context pass need not visit every atom.
+    std::vector<std::uint32_t> context;
+    WordMemo memo; ///< not emptied by clear(): it outlives the document
 
     void clear() {
         lower.clear();
         atoms.clear();
         shapes.clear();
+        context.clear();
     }
 
     [[nodiscard]] std::string_view word(const Atom& a) const { return std::string_view(lower).substr(a.lower_off, a.lower_len); }
@@ -48,13 +101,29 @@ struct AtomText {
     [[nodiscard]] bool has(std::size_t i, Cls c) const { return i < atoms.size() && (atoms[i].classes & cls_bit(c)) != 0; }
 };
 
-/// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes
-/// (before the context decisions), into `out` (cleared first; its buffers are reused).
+/// Length of an apostrophe at i of `s`: 1 for ', 3 for the UTF-8 right single quotation mark,
+/// else 0. Asked at every atom: the byte tests come before any comparison of three bytes.
+inline std::size_t apostrophe_len(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    if (s[i] == '\'') return 1;
+    if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') return 3;
+    return 0;
+}
+
+/// Classifies the number atom `a` of text `s` by its shape (number_shapes.cpp): sets its
+/// classes and number, and its value into `value` (empty when it has none).
+void classify_number(std::string_view s, Atom& a, std::string& value);
+
+/// Splits the tokens of `seg` into atoms and gives each its lexicon and number-shape classes,
+/// into `out` (cleared first; its buffers are reused). Of the context decisions only those that
+/// need no neighbours are taken (CONTENT, TITLEHEAD); `out.context` lists the atoms left to
+/// apply_context().
 void atomize(std::string_view text, const Segmentation& seg, const TimeTables& tables, AtomText& out);
 
 /// Context decisions (context.cpp): drops the classes of ambiguous words where the context
 /// does not support them (may the modal, March the verb, fall the verb, second the ordinal,
-/// Sunday in a newspaper name) and decides which four-digit numbers are years.
+/// Sunday in a newspaper name) and decides which four-digit numbers are years. Needs the
+/// AtomText as atomize() left it (it visits the atoms listed in `context`).
 void apply_context(AtomText& at);
 
 } // namespace annals::detail

@@ -124,14 +124,14 @@ void apply_context(AtomText& at) {
     thread_local std::vector<std::uint32_t> rel, ints;
     rel.clear();
     ints.clear();
-    for (std::size_t i = 0; i < at.atoms.size(); ++i) {
+    // atomize() listed the atoms this pass decides about (and took the decisions that need no
+    // neighbours: CONTENT, TITLEHEAD)
+    for (const std::size_t i : at.context) {
         Atom& a = at.atoms[i];
         if (a.classes & (cls_bit(Cls::REL) | cls_bit(Cls::INT))) {
             if (a.classes & cls_bit(Cls::REL)) rel.push_back(static_cast<std::uint32_t>(i));
             if (a.classes & cls_bit(Cls::INT)) ints.push_back(static_cast<std::uint32_t>(i));
         }
-        if (a.classes & cls_bit(Cls::TITLEHEAD) && !a.cap) drop(a, Cls::TITLEHEAD);
-        if (a.alpha && !a.cap && !(a.classes & cls_bit(Cls::CLOSED))) a.classes |= cls_bit(Cls::CONTENT);
         if (!a.info || !a.info->ambiguous) continue;
         for (const auto& e : a.info->entries) {
             if (!e.ambiguous) continue;

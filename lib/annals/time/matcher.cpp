@@ -44,7 +44,8 @@ private:
     std::uint64_t written_ = 0;
 };
 
-/// A composed or single-word class matched at a position: where it ends and its value.
+/// A composed or single-word class matched at a position: where it ends and its value (left
+/// empty when the caller only asks where it ends).
 struct ClassMatch {
     std::uint32_t end = no_match;
     std::string value;
@@ -71,7 +72,15 @@ public:
         std::vector<Candidate> out;
         const auto n = static_cast<std::uint32_t>(at_.atoms.size());
         std::uint32_t i = 0;
+        const Atom* const atoms = at_.atoms.data();
         while (i < n) {
+            // most words start no rule: neither a literal some rule begins with nor a class
+            const Atom& a = atoms[i];
+            if ((a.classes & t_.starting_classes) == 0 &&
+                (a.literal < 0 || t_.by_literal[static_cast<std::size_t>(a.literal)].empty())) {
+                ++i;
+                continue;
+            }
             const auto best = best_at(i);
             if (best.end == no_match) { ++i; continue; }
             const Rule& r = t_.rules[t_.flats[best.flat].rule];
@@ -92,20 +101,38 @@ private:
         const Atom& a = at_.atoms[i];
         if (a.literal >= 0)
             for (auto id : t_.by_literal[static_cast<std::size_t>(a.literal)]) f(id);
-        for (auto bits = a.classes; bits; bits &= bits - 1)
+        // most classes of a word (CLOSED, CONTENT) start no rule
+        for (auto bits = a.classes & t_.starting_classes; bits; bits &= bits - 1)
             for (auto id : t_.by_class[static_cast<std::size_t>(std::countr_zero(bits))]) f(id);
     }
 
     Best best_at(std::uint32_t i) const {
         Best best;
-        for_candidates(i, [&](std::uint32_t node) { walk(node, i, i, best); });
+        const Atom* const next = in_sentence(i + 1, at_.atoms[i].sentence) ? &at_.atoms[i + 1] : nullptr;
+        for_candidates(i, [&](std::uint32_t node) {
+            // A one-word element that ends no rule leads somewhere only if the next word can
+            // start one of its children: most first words of rules are followed by none.
+            const TrieNode& n = t_.trie[node];
+            if (n.single_word && n.flats.empty() && !may_continue(n, next)) return;
+            walk(node, i, i, best);
+        });
         return best;
+    }
+
+    /// Whether walk() could pick a child of `n` for the word `a` (none: nullptr).
+    static bool may_continue(const TrieNode& n, const Atom* a) {
+        if (a == nullptr || n.children.empty()) return false;
+        if (n.any_child_start & a->classes) return true;
+        if (a->literal < 0) return false;
+        const auto lo = std::lower_bound(n.child_literals.begin(), n.child_literals.end(),
+                                         std::pair<int, std::uint32_t>{a->literal, 0});
+        return lo != n.child_literals.end() && lo->first == a->literal;
     }
 
     /// Matches the trie below `node` from atom `pos` (the expression starts at `begin`).
     void walk(std::uint32_t node, std::uint32_t begin, std::uint32_t pos, Best& best) const {
         const TrieNode& n = t_.trie[node];
-        const auto end = match_elem(n.elem, pos, nullptr);
+        const auto end = match_end(n.elem, pos);
         if (end == no_match) return;
         for (const auto id : n.flats) {
             const FlatPattern& f = t_.flats[id];
@@ -179,14 +206,14 @@ private:
         std::size_t pos = begin;
         for (auto it = f.before.rbegin(); it != f.before.rend(); ++it) {
             const bool present = pos > 0 && in_sentence(pos - 1, sentence);
-            const bool hit = present && match_elem(*it, static_cast<std::uint32_t>(pos - 1), nullptr) != no_match;
+            const bool hit = present && match_end(*it, static_cast<std::uint32_t>(pos - 1)) != no_match;
             if (it->negative ? hit : !hit) return false;
             if (present) --pos;
         }
         pos = end;
         for (const Elem& e : f.after) {
             const bool present = in_sentence(pos, sentence);
-            const auto m = present ? match_elem(e, static_cast<std::uint32_t>(pos), nullptr) : no_match;
+            const auto m = present ? match_end(e, static_cast<std::uint32_t>(pos)) : no_match;
             const bool hit = m != no_match;
             if (e.negative ? hit : !hit) return false;
             pos = hit ? m : pos + 1;
@@ -194,7 +221,26 @@ private:
         return true;
     }
 
+    /// Where element `e` matched at atom `pos` ends, or no_match; no values are captured, so
+    /// plain classes need only a bit test and no string is built.
+    std::uint32_t match_end(const Elem& e, std::uint32_t pos) const {
+        const Atom& a = at_.atoms[pos];
+        std::uint32_t best = no_match;
+        if (a.literal >= 0 && std::find(e.literals.begin(), e.literals.end(), a.literal) != e.literals.end()) best = pos + 1;
+        // most words have none of the classes that could start the element
+        if (best == no_match && (e.start & a.classes) == 0 &&
+            !(e.starts_with_a && a.literal >= 0 && (a.literal == t_.literal_a || a.literal == t_.literal_an)))
+            return no_match;
+        if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
+        for (auto bits = e.classes & composed_mask; bits; bits &= bits - 1) {
+            const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos, false);
+            if (m.end != no_match && m.end > best) best = m.end;
+        }
+        return best;
+    }
+
     std::uint32_t match_elem(const Elem& e, std::uint32_t pos, Captures* caps) const {
+        if (!caps) return match_end(e, pos);
         const Atom& a = at_.atoms[pos];
         std::uint32_t best = no_match;
         int best_cls = -1;
@@ -204,15 +250,6 @@ private:
         if (best == no_match && (e.start & a.classes) == 0 &&
             !(e.starts_with_a && a.literal >= 0 && (a.literal == t_.literal_a || a.literal == t_.literal_an)))
             return no_match;
-        if (!caps) {
-            // matching without captures: plain classes need only a bit test
-            if (best == no_match && (e.classes & a.classes & ~composed_mask) != 0) best = pos + 1;
-            for (auto bits = e.classes & composed_mask; bits; bits &= bits - 1) {
-                const auto m = match_class(static_cast<Cls>(std::countr_zero(bits)), pos);
-                if (m.end != no_match && m.end > best) best = m.end;
-            }
-            return best;
-        }
         for (auto bits = e.classes; bits; bits &= bits - 1) {
             const auto c = static_cast<Cls>(std::countr_zero(bits));
             auto m = match_class(c, pos);
@@ -240,20 +277,20 @@ private:
         }
     }
 
-    ClassMatch match_class(Cls c, std::uint32_t pos) const {
+    ClassMatch match_class(Cls c, std::uint32_t pos, bool want = true) const {
         switch (c) {
-        case Cls::NUM: return number(pos);
+        case Cls::NUM: return number(pos, want);
         case Cls::NUMA:
             if (at_.is(pos, "a") || at_.is(pos, "an")) {
-                if (auto m = number(pos); m.end != no_match) return m; // a dozen
-                return {pos + 1, "1"};
+                if (auto m = number(pos, want); m.end != no_match) return m; // a dozen
+                return {pos + 1, want ? "1" : std::string()};
             }
-            return number(pos);
+            return number(pos, want);
         case Cls::HOUR: {
             const Atom& a = at_.atoms[pos];
-            if (at_.has(pos, Cls::INT) && !a.comma_number && a.end - a.begin <= 2 && a.number <= 24) return {pos + 1, std::to_string(a.number)};
+            if (at_.has(pos, Cls::INT) && !a.comma_number && a.end - a.begin <= 2 && a.number <= 24) return {pos + 1, want ? std::to_string(a.number) : std::string()};
             const int w = lex_number(at_, pos, Cls::NUMW);
-            if (w >= 1 && w <= 12) return {pos + 1, std::to_string(w)};
+            if (w >= 1 && w <= 12) return {pos + 1, want ? std::to_string(w) : std::string()};
             return {};
         }
         case Cls::DAY: {
@@ -262,36 +299,36 @@ private:
             if (at_.has(pos, Cls::INT) && a.end - a.begin <= 2) d = a.number;
             else if (at_.has(pos, Cls::ORDNUM)) d = a.number;
             else d = lex_number(at_, pos, Cls::ORD);
-            if (d >= 1 && d <= 31) return {pos + 1, pad2(d)};
+            if (d >= 1 && d <= 31) return {pos + 1, want ? pad2(d) : std::string()};
             return {};
         }
         case Cls::ORDX: {
-            if (at_.has(pos, Cls::ORDNUM)) return {pos + 1, std::to_string(at_.atoms[pos].number)};
+            if (at_.has(pos, Cls::ORDNUM)) return {pos + 1, want ? std::to_string(at_.atoms[pos].number) : std::string()};
             const int o = lex_number(at_, pos, Cls::ORD);
-            if (o > 0) return {pos + 1, std::to_string(o)};
+            if (o > 0) return {pos + 1, want ? std::to_string(o) : std::string()};
             return {};
         }
-        case Cls::YEARW: return year_words(pos);
+        case Cls::YEARW: return year_words(pos, want);
         case Cls::UNITX:
-            if (at_.has(pos, Cls::UNIT)) return {pos + 1, std::string(at_.value(pos, Cls::UNIT))};
-            if (at_.has(pos, Cls::UNITS)) return {pos + 1, std::string(at_.value(pos, Cls::UNITS))};
+            if (at_.has(pos, Cls::UNIT)) return {pos + 1, want ? std::string(at_.value(pos, Cls::UNIT)) : std::string()};
+            if (at_.has(pos, Cls::UNITS)) return {pos + 1, want ? std::string(at_.value(pos, Cls::UNITS)) : std::string()};
             return {};
         default:
-            if (at_.has(pos, c)) return {pos + 1, std::string(at_.value(pos, c))};
+            if (at_.has(pos, c)) return {pos + 1, want ? std::string(at_.value(pos, c)) : std::string()};
             return {};
         }
     }
 
     /// Digits (24, 1,500, 3.5) or number words (twenty-four, one hundred, a dozen).
-    ClassMatch number(std::uint32_t pos) const {
+    ClassMatch number(std::uint32_t pos, bool want = true) const {
         const Atom& a = at_.atoms[pos];
-        if (at_.has(pos, Cls::INT) || at_.has(pos, Cls::DEC)) return {pos + 1, std::string(at_.value(pos, at_.has(pos, Cls::INT) ? Cls::INT : Cls::DEC))};
+        if (at_.has(pos, Cls::INT) || at_.has(pos, Cls::DEC)) return {pos + 1, want ? std::string(at_.value(pos, at_.has(pos, Cls::INT) ? Cls::INT : Cls::DEC)) : std::string()};
         std::uint32_t i = pos;
         const auto sentence = a.sentence;
         if ((at_.is(i, "a") || at_.is(i, "an")) && in_sentence(i + 1, sentence) &&
             (at_.is(i + 1, "dozen") || at_.has(i + 1, Cls::NUMMUL))) {
             long long v = at_.is(i + 1, "dozen") ? 12 : lex_number(at_, i + 1, Cls::NUMMUL);
-            return {i + 2, std::to_string(v)};
+            return {i + 2, want ? std::to_string(v) : std::string()};
         }
         long long v = lex_number(at_, i, Cls::NUMW);
         if (v < 0) return {};
@@ -309,14 +346,14 @@ private:
             v *= lex_number(at_, i, Cls::NUMMUL);
             ++i;
         }
-        return {i, std::to_string(v)};
+        return {i, want ? std::to_string(v) : std::string()};
     }
 
     /// A year in words: nineteen ninety-six, nineteen eighty, two thousand.
-    ClassMatch year_words(std::uint32_t pos) const {
+    ClassMatch year_words(std::uint32_t pos, bool want = true) const {
         const auto sentence = at_.atoms[pos].sentence;
         const int century = lex_number(at_, pos, Cls::NUMW);
-        if (century == 2 && in_sentence(pos + 1, sentence) && at_.is(pos + 1, "thousand")) return {pos + 2, "2000"};
+        if (century == 2 && in_sentence(pos + 1, sentence) && at_.is(pos + 1, "thousand")) return {pos + 2, want ? "2000" : std::string()};
         if (century != 19 && century != 20) return {};
         std::uint32_t i = pos + 1;
         const int tens = in_sentence(i, sentence) ? lex_number(at_, i, Cls::NUMW) : -1;
@@ -332,7 +369,7 @@ private:
                 ++i;
             }
         }
-        return {i, std::to_string(y)};
+        return {i, want ? std::to_string(y) : std::string()};
     }
 
     std::string instantiate(std::uint32_t flat, std::uint32_t i, const Rule& r) const {

@@ -1,5 +1,7 @@
 #include "annals/time/tables.hpp"
 
+#include <atomic>
+
 #include "annals/core/error.hpp"
 
 #include <algorithm>
@@ -335,7 +337,7 @@ void TimeTables::build_index() {
         const std::size_t hash = StringHash{}(key);
         std::size_t i = hash & slot_mask;
         while (slots[i].info) i = (i + 1) & slot_mask;
-        slots[i] = Slot{key, &info, hash};
+        slots[i] = Slot{key, &info, hash, head_of(key)};
     }
 }
 
@@ -353,6 +355,7 @@ void TimeTables::build_child_dispatch() {
             if (e.start) node.child_starts.emplace_back(e.start, k);
             node.any_child_start |= e.start;
         }
+        node.single_word = (node.elem.classes >> static_cast<unsigned>(first_composed_cls)) == 0;
         std::sort(node.child_literals.begin(), node.child_literals.end());
         node.child_literals.erase(std::unique(node.child_literals.begin(), node.child_literals.end()), node.child_literals.end());
     }
@@ -360,6 +363,8 @@ void TimeTables::build_child_dispatch() {
 
 std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
     auto t = std::make_shared<TimeTables>();
+    static std::atomic<std::uint64_t> loaded{0};
+    t->serial = ++loaded;
     for (const auto f : word_files) load_words(*t, dir + "/" + std::string(f));
     // "a" and "an" stand for one in NUMA; register them before the rules are indexed.
     for (const char* w : {"a", "an"}) {
@@ -375,6 +380,8 @@ std::shared_ptr<const TimeTables> load_time_tables(const std::string& dir) {
     t->by_literal.resize(t->literal_names.size());
     t->build_index();
     t->build_child_dispatch();
+    for (std::size_t c = 0; c < cls_count; ++c)
+        if (!t->by_class[c].empty()) t->starting_classes |= std::uint64_t{1} << c;
     return t;
 }
 

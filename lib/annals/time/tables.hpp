@@ -3,6 +3,8 @@
 /// (rules.tsv), compiled into flat token patterns.
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <functional>
 #include <cstdint>
 #include <memory>
@@ -84,21 +86,51 @@ struct FlatPattern {
     std::vector<Elem> before, body, after; ///< context before, extent, context after
 };
 
-/// Hash for heterogeneous lookup of std::string keys by std::string_view.
-/// FNV-1a: cheap for the short words looked up here, and computable byte by byte while a
-/// word is being lower-cased (seed, then step for each byte).
+/// Hash for heterogeneous lookup of std::string keys by std::string_view: the bytes eight at
+/// a time (the last word zero padded), each word mixed in by one multiplication. The atomizer
+/// computes the same value over its lower-case buffer with whole-word loads (of_padded), so
+/// that a word costs a multiplication per eight bytes rather than one per byte.
 struct StringHash {
     using is_transparent = void;
-    static constexpr std::uint64_t seed = 1469598103934665603ULL;
-    static constexpr std::uint64_t step(std::uint64_t h, char c) noexcept {
-        return (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    static constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t word) noexcept {
+        return (h ^ word) * 0xFF51AFD7ED558CCDULL;
+    }
+    /// The mask of the low `n` (0..8) bytes of a word.
+    static constexpr std::array<std::uint64_t, 9> byte_masks = [] {
+        std::array<std::uint64_t, 9> m{};
+        for (std::size_t n = 1; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
+        m[8] = ~std::uint64_t{0};
+        return m;
+    }();
+    /// The low `n` bytes of a word (all of it when n >= 8).
+    static constexpr std::uint64_t low_bytes(std::uint64_t x, std::size_t n) noexcept {
+        return x & byte_masks[n < 8 ? n : 8];
+    }
+    static constexpr std::uint64_t start(std::size_t n) noexcept { return n * 0x9E3779B97F4A7C15ULL; }
+    /// The table takes the low bits: fold in the high ones, which the multiplications mixed best.
+    static constexpr std::uint64_t finish(std::uint64_t h) noexcept { return h ^ (h >> 32); }
+    /// The hash of the `n` bytes at `p`, which may be read up to the next multiple of eight.
+    static std::uint64_t of_padded(const char* p, std::size_t n) noexcept {
+        std::uint64_t h = start(n);
+        for (std::size_t o = 0; o < n; o += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, p + o, 8);
+            h = mix(h, low_bytes(x, n - o));
+        }
+        return finish(h);
     }
     std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = seed;
-        for (const char c : s) h = step(h, c);
-        return static_cast<std::size_t>(h);
+        std::uint64_t h = start(s.size());
+        for (std::size_t o = 0; o < s.size(); o += 8) {
+            std::uint64_t x = 0;
+            for (std::size_t i = 0; i < 8 && o + i < s.size(); ++i)
+                x |= std::uint64_t{static_cast<unsigned char>(s[o + i])} << (8 * i);
+            h = mix(h, x);
+        }
+        return static_cast<std::size_t>(finish(h));
     }
 };
+static_assert(std::endian::native == std::endian::little, "StringHash reads words as little-endian");
 
 /// A node of the prefix tree of all flat bodies: flats sharing their first elements share
 /// the work of matching them.
@@ -112,10 +144,16 @@ struct TrieNode {
     std::vector<std::pair<int, std::uint32_t>> child_literals;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> child_starts;
     std::uint64_t any_child_start = 0; ///< the union of the child_starts masks
+    /// The element matches one word at most (no composed class): where it matches, the next
+    /// word is the one after it.
+    bool single_word = false;
 };
 
 /// All time resources, loaded once. Immutable after construction; safe to share across threads.
 struct TimeTables {
+    /// Different for every loaded set of tables (in this process): what per-thread memories
+    /// of table entries check before trusting what they hold.
+    std::uint64_t serial = 0;
     std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words; ///< lower-case word -> info
     std::vector<std::string> literal_names;              ///< literal id -> word
     std::vector<Rule> rules;
@@ -124,17 +162,30 @@ struct TimeTables {
     /// First-level trie nodes whose element can match a literal id / a word of a class.
     std::vector<std::vector<std::uint32_t>> by_literal;
     std::array<std::vector<std::uint32_t>, cls_count> by_class;
+    std::uint64_t starting_classes = 0; ///< the classes whose by_class list is not empty
     int literal_a = -1, literal_an = -1; ///< the literal ids of "a" and "an" (one, in NUMA and NUM)
 
-    [[nodiscard]] const WordInfo* find(std::string_view lower) const { return find(lower, StringHash{}(lower)); }
-    /// As find(lower), with `hash` = StringHash{}(lower) already computed.
-    [[nodiscard]] const WordInfo* find(std::string_view lower, std::size_t hash) const {
+    [[nodiscard]] const WordInfo* find(std::string_view lower) const {
+        return find(lower, StringHash{}(lower), head_of(lower));
+    }
+    /// As find(lower), with `hash` = StringHash{}(lower) and `head` = head_of(lower) already
+    /// computed: a probe compares numbers, and only words longer than eight bytes compare
+    /// bytes.
+    [[nodiscard]] const WordInfo* find(std::string_view lower, std::size_t hash, std::uint64_t head) const {
         if (slots.empty()) return find_unindexed(lower);
         for (std::size_t i = hash & slot_mask;; i = (i + 1) & slot_mask) {
             const Slot& s = slots[i];
             if (!s.info) return nullptr;
-            if (s.hash == hash && s.key == lower) return s.info;
+            if (s.hash == hash && s.head == head && s.key.size() == lower.size() &&
+                (lower.size() <= 8 || std::memcmp(s.key.data() + 8, lower.data() + 8, lower.size() - 8) == 0))
+                return s.info;
         }
+    }
+    /// The first eight bytes of a word, zero padded (as StringHash reads them).
+    [[nodiscard]] static std::uint64_t head_of(std::string_view w) noexcept {
+        std::uint64_t x = 0;
+        for (std::size_t i = 0; i < 8 && i < w.size(); ++i) x |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+        return x;
     }
     [[nodiscard]] const WordInfo* find_unindexed(std::string_view lower) const;
 
@@ -144,6 +195,7 @@ struct TimeTables {
         std::string_view key;
         const WordInfo* info = nullptr;
         std::size_t hash = 0; ///< of key: most probes end on it without comparing text
+        std::uint64_t head = 0; ///< head_of(key)
     };
     std::vector<Slot> slots;
     std::size_t slot_mask = 0;

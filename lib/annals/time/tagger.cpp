@@ -23,9 +23,13 @@ TimexType type_of(detail::RuleType t) {
 
 /// Only values whose year or direction depends on the verb need the tense.
 bool needs_tense(std::string_view v) {
-    for (const std::string_view k :
-         {"UNDEF-year", "UNDEF-wdyear", "UNDEF-tense", "UNDEF-nth", "UNDEF-easter", "UNDEF-focus", "UNDEF-qend"})
-        if (v.find(k) != std::string_view::npos) return true;
+    // each "UNDEF-" once, then what follows it
+    constexpr std::string_view undef = "UNDEF-";
+    for (auto at = v.find(undef); at != std::string_view::npos; at = v.find(undef, at + 1)) {
+        const auto rest = v.substr(at + undef.size());
+        for (const std::string_view k : {"year", "wdyear", "tense", "nth", "easter", "focus", "qend"})
+            if (rest.starts_with(k)) return true;
+    }
     return false;
 }
 

@@ -54,12 +54,15 @@ enum class Cue { none, past, present, future, perfect_aux, future_lead, infiniti
 /// The lower-cased letters and apostrophes of a token, up to the first other character
 /// after a letter, into `s` (reused).
 void lower_word(std::string_view w, std::string& s) {
-    s.clear();
-    for (char c : w) {
-        if ((c >= 'a' && c <= 'z') || c == '\'') s += c;
-        else if (c >= 'A' && c <= 'Z') s += static_cast<char>(c - 'A' + 'a');
-        else if (!s.empty()) break;
-    }
+    // the first run of letters and apostrophes, copied at once and then lowered in place
+    const auto kept = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\''; };
+    std::size_t b = 0;
+    while (b < w.size() && !kept(w[b])) ++b;
+    std::size_t e = b;
+    while (e < w.size() && kept(w[e])) ++e;
+    s.assign(w.data() + b, e - b);
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
 }
 
 template <std::size_t N>
@@ -122,9 +125,32 @@ const std::unordered_map<std::string_view, Cue, CueHash>& cue_table() {
     return table;
 }
 
+/// Which (length, first letter) pairs the cue table holds: bit c - 'a' of entry n for a word
+/// of n bytes starting with c. Most words of a sentence fail this test and skip the lookup.
+struct CueShapes {
+    std::array<std::uint32_t, 16> by_length{};
+    CueShapes() {
+        for (const auto& [w, cue] : cue_table())
+            if (!w.empty() && w.size() < by_length.size() && w[0] >= 'a' && w[0] <= 'z')
+                by_length[w.size()] |= std::uint32_t{1} << (w[0] - 'a');
+            else
+                all = false;
+    }
+    bool all = true; ///< every word of the table is described (else the test is skipped)
+    [[nodiscard]] bool may_hold(std::string_view w) const {
+        if (!all) return true;
+        if (w.empty() || w.size() >= by_length.size() || w[0] < 'a' || w[0] > 'z') return false;
+        return ((by_length[w.size()] >> (w[0] - 'a')) & 1) != 0;
+    }
+};
+
 Cue cue_of(std::string_view w) {
     if (w.ends_with("'ll")) return Cue::future;
-    if (const auto it = cue_table().find(w); it != cue_table().end()) return it->second;
+    static const CueShapes shapes;
+    if (shapes.may_hold(w)) {
+        const auto& table = cue_table();
+        if (const auto it = table.find(w); it != table.end()) return it->second;
+    }
     if (ed_form(w)) return Cue::past;
     return Cue::none;
 }
