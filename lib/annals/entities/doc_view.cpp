@@ -43,34 +43,66 @@ Span strip_possessive(Span s, std::string_view text) {
     return s;
 }
 
+/// What DocView::shape_name_word() needs of a document, as plain pointers: the loop over every
+/// token stores bytes, which the compiler must assume may change any member it reads through.
+struct ShapeInput {
+    std::string_view text;
+    const Token* tokens;
+    const Span* cores;
+    const std::uint8_t* headline;
+    const std::uint8_t* blocked;
+    const TaggedToken* tags; ///< nullptr: no tags (every token a noun)
+};
+
+/// DocView::shape_name_word() of token i of the sentence starting at token `first`.
+std::int8_t shape_name_word_of(const ShapeInput& in, std::uint32_t i, std::uint32_t first) {
+    if (in.tokens[i].kind != TokenKind::word || in.blocked[i]) return 0;
+    const auto w = in.cores[i].of(in.text);
+    if (w.size() == 1) return 0; // a lone letter: a column head, a list mark, "A"
+    const bool cap = upper_ascii(w.front()) || static_cast<unsigned char>(w.front()) >= 0xC0;
+    if (!cap) {
+        // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name.
+        if (in.headline[i] || i == first) return 0;
+        const auto dash = std::find(w.begin(), w.end(), '-');
+        return dash != w.end() && dash + 1 != w.end() && upper_ascii(dash[1]) ? 1 : 0;
+    }
+    if (in.headline[i]) return -1;
+    const bool initial = i == first || (i > first && in.tokens[i - 1].kind != TokenKind::word && i - 1 == first);
+    if (!initial) return 1;
+    const auto t = in.tags ? in.tags[i].tag : PosTag::NN;
+    return t == PosTag::NNP || t == PosTag::NNPS ? 1 : -1;
+}
+
 } // namespace
 
 DocView::DocView(std::string_view text, const Segmentation& seg, const std::vector<TaggedToken>& tags,
                  const Lexicon& lex, const Gazetteer& gaz, const EntityCues& cues, const std::vector<Span>& times)
     : text_(text), seg_(seg), tags_(tags), lex_(lex), gaz_(gaz), cues_(cues) {
-    blocked_.assign(seg.tokens.size(), false);
-    for (std::size_t i = 0, t = 0; i < seg.tokens.size() && t < times.size();) {
+    const auto n = seg.tokens.size();
+    blocked_.assign(n, 0);
+    for (std::size_t i = 0, t = 0; i < n && t < times.size();) {
         if (seg.tokens[i].span.end <= times[t].begin) ++i;
         else if (times[t].end <= seg.tokens[i].span.begin) ++t;
-        else blocked_[i++] = true;
+        else blocked_[i++] = 1;
     }
-    matches_.assign(seg.tokens.size(), MatchRange{});
+    matches_.assign(n, MatchRange{});
     match_pool_.clear();
-    common_.assign(seg.tokens.size(), -1);
-    name_.assign(seg.tokens.size(), -1);
-    demonyms_.assign(seg.tokens.size(), nullptr);
-    demonym_known_.assign(seg.tokens.size(), false);
-    cues_of_.assign(seg.tokens.size(), 0);
-    starts_.assign(seg.tokens.size(), -1);
+    common_.assign(n, -1);
+    demonyms_.assign(n, nullptr);
+    demonym_known_.assign(n, false);
+    cues_of_.assign(n, 0);
+    starts_.assign(n, -1);
     // Lower-cased once per document: every gazetteer window and cue lookup is a view into it.
     lowered_.assign(text);
     lower_ascii_in_place(lowered_);
-    cores_.clear();
-    cores_.reserve(seg.tokens.size());
-    for (const auto& t : seg.tokens)
-        cores_.push_back(t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span);
-    sentence_of_.assign(seg.tokens.size(), 0);
-    headline_.assign(seg.tokens.size(), false);
+    cores_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& t = seg.tokens[i];
+        cores_[i] = t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span;
+    }
+    sentence_of_.assign(n, 0);
+    headline_.assign(n, 0);
+    name_.assign(n, -1);
     for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];
         const auto end = sent.first_token + sent.token_count;
@@ -83,6 +115,13 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
             line = stop;
         }
     }
+    // name_word() is asked of nearly every token: most answers follow from the token alone.
+    const ShapeInput in{text, seg.tokens.data(), cores_.data(), headline_.data(), blocked_.data(),
+                        tags.empty() ? nullptr : tags.data()};
+    std::int8_t* names = name_.data();
+    for (const auto& sent : seg.sentences)
+        for (auto i = sent.first_token; i < sent.first_token + sent.token_count; ++i)
+            names[i] = shape_name_word_of(in, i, sent.first_token);
 }
 
 void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
@@ -101,7 +140,7 @@ void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
         if (any_lower && long_lower > 0) return;
     }
     const bool headline = words >= 2 && (!any_lower || (words >= 4 && long_lower == 0 && lower * 3 < words));
-    for (auto i = first; i < last; ++i) headline_[i] = headline;
+    for (auto i = first; i < last; ++i) headline_[i] = headline ? 1 : 0;
 }
 
 DocView::Scratch& DocView::thread_scratch() {
@@ -168,36 +207,27 @@ bool DocView::lexicon_common_word(const std::string& lower) const {
     return a.closed || (a.tags & other) != 0 || !lex_.wordnet().is_proper_noun(lower);
 }
 
-bool DocView::name_word(std::uint32_t i) const {
-    if (name_[i] < 0) name_[i] = compute_name_word(i) ? 1 : 0;
-    return name_[i] == 1;
+std::int8_t DocView::shape_name_word(std::uint32_t i) const noexcept {
+    const ShapeInput in{text_, seg_.tokens.data(), cores_.data(), headline_.data(), blocked_.data(),
+                        tags_.empty() ? nullptr : tags_.data()};
+    return shape_name_word_of(in, i, seg_.sentences[sentence_of_[i]].first_token);
 }
 
-bool DocView::compute_name_word(std::uint32_t i) const {
-    if (!is_word(i) || blocked_[i]) return false;
-    const auto w = word(i);
-    if (w.size() == 1) return false; // a lone letter: a column head, a list mark, "A"
-    const bool cap = upper_ascii(w.front()) || static_cast<unsigned char>(w.front()) >= 0xC0;
-    if (!cap) {
-        // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name.
-        if (in_headline(i) || i == seg_.sentences[sentence_of_[i]].first_token) return false;
-        const auto dash = w.find('-');
-        return dash != std::string_view::npos && dash + 1 < w.size() && upper_ascii(w[dash + 1]);
-    }
-    if (in_headline(i)) {
-        if (!lex_.closed_lemma(lower_word(i)).empty()) return false;
-        return may_start(i) || !common_word(w) || cue(i, Cue::org_head);
-    }
-    const auto& sent = seg_.sentences[sentence_of_[i]];
-    const bool initial = i == sent.first_token ||
-                         (i > sent.first_token && !is_word(i - 1) && i - 1 == sent.first_token);
-    if (!initial) return true;
-    const auto t = tag(i);
-    if (t == PosTag::NNP || t == PosTag::NNPS) return true;
-    // "The" starts a sentence far more often than "The Hague".
-    const GazEntry* entry = nullptr;
-    const auto end = sent.first_token + sent.token_count;
-    return may_start(i) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(lower_word(i)).empty() ? 1U : 2U);
+bool DocView::looked_up_name_word(std::uint32_t i) const {
+    const bool yes = [&] {
+        if (const auto shape = shape_name_word(i); shape >= 0) return shape == 1;
+        if (in_headline(i)) {
+            if (!lex_.closed_lemma(lower_word(i)).empty()) return false;
+            return may_start(i) || !common_word(word(i)) || cue(i, Cue::org_head);
+        }
+        // A capitalized word opening a sentence: "The" starts one far more often than "The Hague".
+        const auto& sent = seg_.sentences[sentence_of_[i]];
+        const GazEntry* entry = nullptr;
+        const auto end = sent.first_token + sent.token_count;
+        return may_start(i) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(lower_word(i)).empty() ? 1U : 2U);
+    }();
+    name_[i] = yes ? 1 : 0;
+    return yes;
 }
 
 bool DocView::person_word(std::uint32_t i) const {

@@ -73,7 +73,11 @@ public:
     /// A word that may be (part of) a name: outside time expressions, capitalized inside a sentence, tagged a proper noun
     /// at its start, and in headlines (all capitals or all initial capitals) only when the
     /// gazetteer may start a name with it or the lexicon does not know it as a common word.
-    [[nodiscard]] bool name_word(std::uint32_t i) const;
+    [[nodiscard]] bool name_word(std::uint32_t i) const {
+        // Decided for most tokens by the constructor; the rest need the dictionaries.
+        const auto n = name_[i];
+        return n < 0 ? looked_up_name_word(i) : n == 1;
+    }
     /// A word a person's name is made of: unknown to the lexicon, or known as a proper noun, or
     /// an initial ("J."), or a particle.
     [[nodiscard]] bool person_word(std::uint32_t i) const;
@@ -81,10 +85,10 @@ public:
     [[nodiscard]] bool common_word(std::string_view word) const;
     /// True when the line (inside its sentence) holding token i is a headline: no lower-case
     /// letter, or every word of four or more letters capitalized.
-    [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[i]; }
+    [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[i] != 0; }
 
     /// True when the token lies inside a time expression.
-    [[nodiscard]] bool in_time(std::uint32_t i) const noexcept { return blocked_[i]; }
+    [[nodiscard]] bool in_time(std::uint32_t i) const noexcept { return blocked_[i] != 0; }
 
     /// The country whose adjective or people noun token i is ("Italian"), or nullptr; looked up
     /// once per token.
@@ -100,7 +104,11 @@ public:
 private:
     void mark_headline(std::uint32_t first, std::uint32_t last);
     [[nodiscard]] bool lexicon_common_word(const std::string& lower) const;
-    [[nodiscard]] bool compute_name_word(std::uint32_t i) const;
+    /// name_word() from the token's shape and place alone: 0 or 1, or -1 when the answer needs
+    /// the lexicon or the gazetteer (a capitalized word in a headline or opening a sentence).
+    [[nodiscard]] std::int8_t shape_name_word(std::uint32_t i) const noexcept;
+    /// name_word() of a token shape_name_word() left open, remembered.
+    [[nodiscard]] bool looked_up_name_word(std::uint32_t i) const;
     /// True when normalize_name() leaves the span's text as it is and folding it is ASCII
     /// lowering: no byte above 0x7F, no white space but single spaces inside, none beside a dash.
     [[nodiscard]] bool plain(Span s) const noexcept;
@@ -126,7 +134,8 @@ private:
         std::vector<Match> match_pool;
         std::vector<std::int8_t> common, name, starts;
         std::vector<const CountryInfo*> demonyms;
-        std::vector<bool> demonym_known, headline, blocked;
+        std::vector<bool> demonym_known;
+        std::vector<std::uint8_t> headline, blocked; // bytes, not bits: read for every token
         std::vector<std::uint16_t> cues_of;
         std::vector<Span> cores;
         std::vector<std::size_t> sentence_of;
@@ -155,8 +164,8 @@ private:
     std::vector<Span>& cores_ = scratch_.cores;
     std::string& lowered_ = scratch_.lowered; ///< the text in ASCII lower case, byte for byte
     std::vector<std::size_t>& sentence_of_ = scratch_.sentence_of;
-    std::vector<bool>& headline_ = scratch_.headline; ///< per token
-    std::vector<bool>& blocked_ = scratch_.blocked;   ///< inside a time expression ("Monday", "September 2014")
+    std::vector<std::uint8_t>& headline_ = scratch_.headline; ///< per token
+    std::vector<std::uint8_t>& blocked_ = scratch_.blocked;   ///< inside a time expression ("Monday", "September 2014")
 };
 
 /// Every name candidate of the document, in text order, none overlapping.

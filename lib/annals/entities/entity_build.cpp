@@ -6,14 +6,17 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace annals::detail {
 
 namespace {
 
 struct Built {
-    std::map<std::string, std::size_t> index; ///< key -> entity index
-    std::vector<std::string> keys;            ///< per candidate, as resolved
+    /// key -> entity index; the views are of `keys`, whose strings stay in place (the vector
+    /// is only moved, which keeps its elements where they are). Only looked up, never walked.
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<std::string> keys; ///< per candidate, as resolved
 };
 
 void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view text) {
@@ -38,10 +41,11 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
     Built b;
     b.keys = std::move(keys_in);
     const auto& keys = b.keys;
+    b.index.reserve(cands.size());
     for (std::size_t i = 0; i < cands.size(); ++i) {
         const auto& c = cands[i];
         if (keys[i].empty() || c.type.empty()) continue;
-        auto [it, fresh] = b.index.try_emplace(keys[i], entities.size());
+        auto [it, fresh] = b.index.try_emplace(std::string_view(keys[i]), entities.size());
         if (fresh) {
             entities.emplace_back();
             entities.back().key = keys[i];

@@ -5,6 +5,7 @@
 #include "annals/entities/resolve_detail.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -85,25 +86,24 @@ void Resolver::run() {
 
 /// A city named in several countries is the one in a country the document names.
 void Resolver::pick_cities() {
-    std::set<std::string> countries;
+    std::vector<std::string> countries;
     for (const auto& c : cands_)
-        if (c.entry && c.entry->subtype == "country") countries.insert(c.entry->country);
+        if (c.entry && c.entry->subtype == "country") countries.push_back(c.entry->country);
     if (countries.empty()) return; // no country to prefer: looking the cities up changes nothing
     for (auto& c : cands_) {
         if (!c.entry || c.entry->subtype != "city" || c.kind != "name") continue;
-        for (const auto* city : doc_.gaz().cities(c.span.of(doc_.text()))) {
-            if (countries.contains(city->country)) {
-                c.entry = city;
-                break;
-            }
-        }
+        if (const auto* city = doc_.gaz().city_in(c.span.of(doc_.text()), countries)) c.entry = city;
     }
 }
 
 /// A name that scores ("Kent 108-3") or beats or is beaten ("Leicestershire beat Somerset").
 bool Resolver::team_context(const NameCandidate& c) const {
-    static const std::set<std::string, std::less<>> beat{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
-                                                         "thrashed", "routed", "hammered", "outclassed", "tied"};
+    // A short list, asked of the words around every dictionary name: a scan beats a tree.
+    static constexpr std::array<std::string_view, 12> beat_words{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
+                                                                 "thrashed", "routed", "hammered", "outclassed", "tied"};
+    struct {
+        bool contains(std::string_view w) const { return std::find(beat_words.begin(), beat_words.end(), w) != beat_words.end(); }
+    } beat;
     const auto& toks = doc_.seg().tokens;
     const bool score = c.last < toks.size() && toks[c.last].kind == TokenKind::number && !doc_.in_time(c.last) &&
                        doc_.sentence_of(c.last) == c.sentence;
@@ -168,7 +168,8 @@ void Resolver::adopt(std::size_t from, std::size_t to) {
 
 /// ", known as", "also known as", ", or": what follows is another name of what precedes.
 bool Resolver::known_as(std::uint32_t from, std::uint32_t to) const {
-    std::string words;
+    thread_local std::string words; // asked for every pair of nearby names: no allocation
+    words.clear();
     for (auto k = from; k < to; ++k) {
         if (!words.empty()) words += ' ';
         words += doc_.lower_token(k);

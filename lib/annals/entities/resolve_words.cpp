@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <set>
 #include <unordered_map>
 
@@ -22,21 +23,24 @@ void split_words(std::string_view s, std::vector<std::string_view>& out) {
     }
 }
 
-bool is_connector(std::string_view w) {
-    const auto l = ascii_lower(w);
-    return l == "of" || l == "the" || l == "and" || l == "for" || l == "to" || l == "on" || l == "&";
+/// True when `w` in ASCII lower case is one of `words`, all short: lowered on the stack, as
+/// these tests run for every word of every name.
+bool lower_is_one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+    std::array<char, 16> buf{};
+    if (w.size() > buf.size()) return false; // longer than any of the words
+    for (std::size_t k = 0; k < w.size(); ++k)
+        buf[k] = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+    const std::string_view l(buf.data(), w.size());
+    return std::find(words.begin(), words.end(), l) != words.end();
 }
+
+bool is_connector(std::string_view w) { return lower_is_one_of(w, {"of", "the", "and", "for", "to", "on", "&"}); }
 
 bool place_preposition(std::string_view w) {
-    const auto l = ascii_lower(w);
-    return l == "in" || l == "at" || l == "near" || l == "from" || l == "across" || l == "outside" || l == "into" ||
-           l == "to" || l == "toward" || l == "towards" || l == "via";
+    return lower_is_one_of(w, {"in", "at", "near", "from", "across", "outside", "into", "to", "toward", "towards", "via"});
 }
 
-bool determiner(std::string_view w) {
-    const auto l = ascii_lower(w);
-    return l == "the" || l == "this" || l == "that" || l == "its" || l == "our" || l == "their" || l == "whose";
-}
+bool determiner(std::string_view w) { return lower_is_one_of(w, {"the", "this", "that", "its", "our", "their", "whose"}); }
 
 } // namespace
 
@@ -245,14 +249,15 @@ void Resolver::add_nominal_references() {
     // Most nouns share no first letter with any head: a cheap test before the map.
     std::array<bool, 256> head_first{};
     for (const auto& [head, cand] : heads) head_first[static_cast<unsigned char>(head.front())] = true;
-    std::vector<bool> taken(doc_.seg().tokens.size(), false);
+    std::vector<std::uint8_t> taken(doc_.seg().tokens.size(), 0);
     for (const auto& c : cands_)
-        for (auto k = c.first; k < c.last; ++k) taken[k] = true;
+        for (auto k = c.first; k < c.last; ++k) taken[k] = 1;
     const auto before = cands_.size();
     for (const auto& sent : doc_.seg().sentences) {
         const auto end = sent.first_token + sent.token_count;
         for (auto i = sent.first_token; i < end; ++i) {
-            if (taken[i] || !doc_.is_word(i) || doc_.tag(i) != PosTag::NN) continue;
+            // Every token comes here: the rarest property first.
+            if (doc_.tag(i) != PosTag::NN || taken[i] || !doc_.is_word(i)) continue;
             if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
             const auto it = heads.find(doc_.word(i));
             if (it == heads.end()) continue;
