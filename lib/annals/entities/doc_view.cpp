@@ -33,9 +33,11 @@ void lower_ascii_in_place(std::string& s) {
 
 /// The span without a possessive ending: 's and ’s, or a lone apostrophe after s ("Forces'").
 Span strip_possessive(Span s, std::string_view text) {
+    // Asked of every word: most end in none of the tails' last bytes. (Token spans lie inside
+    // the text, so no bounds check is needed to read the last byte.)
+    const char back = s.end > s.begin ? text[s.end - 1] : '\0';
+    if (back != 's' && back != 'S' && back != '\'' && back != '\x99') return s;
     const auto w = s.of(text);
-    // Asked of every word: most end in none of the tails' last bytes.
-    if (w.empty() || (w.back() != 's' && w.back() != 'S' && w.back() != '\'' && w.back() != '\x99')) return s;
     for (std::string_view tail : {"'s", "\u2019s", "'S"})
         if (w.size() > tail.size() + 1 && w.ends_with(tail)) return {s.begin, s.end - tail.size()};
     for (std::string_view tail : {"s'", "s\u2019"})
@@ -57,14 +59,18 @@ struct ShapeInput {
 /// DocView::shape_name_word() of token i of the sentence starting at token `first`.
 std::int8_t shape_name_word_of(const ShapeInput& in, std::uint32_t i, std::uint32_t first) {
     if (in.tokens[i].kind != TokenKind::word || in.blocked[i]) return 0;
-    const auto w = in.cores[i].of(in.text);
-    if (w.size() == 1) return 0; // a lone letter: a column head, a list mark, "A"
-    const bool cap = upper_ascii(w.front()) || static_cast<unsigned char>(w.front()) >= 0xC0;
+    // The core of a word token is never empty and lies inside the text: read it in place.
+    const char* w = in.text.data() + in.cores[i].begin;
+    const std::size_t size = in.cores[i].size();
+    if (size == 1) return 0; // a lone letter: a column head, a list mark, "A"
+    const bool cap = upper_ascii(w[0]) || static_cast<unsigned char>(w[0]) >= 0xC0;
     if (!cap) {
-        // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name.
+        // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name. The
+        // first dash decides; one in the last byte has nothing after it.
         if (in.headline[i] || i == first) return 0;
-        const auto dash = std::find(w.begin(), w.end(), '-');
-        return dash != w.end() && dash + 1 != w.end() && upper_ascii(dash[1]) ? 1 : 0;
+        for (std::size_t k = 0; k + 1 < size; ++k)
+            if (w[k] == '-') return upper_ascii(w[k + 1]) ? 1 : 0;
+        return 0;
     }
     if (in.headline[i]) return -1;
     const bool initial = i == first || (i > first && in.tokens[i - 1].kind != TokenKind::word && i - 1 == first);

@@ -143,6 +143,13 @@ void build_entities(const DocView& doc, std::vector<NameCandidate>& cands, std::
         if (const auto* e = doc.gaz().by_key(found[dst].key); e && e->subtype == "country")
             found[src].attributes.emplace("country", e->country);
     }
+    // One move of the whole list when the document had none yet (the usual case), else one
+    // allocation for all.
+    if (entities.empty()) {
+        entities = std::move(found);
+        return;
+    }
+    entities.reserve(entities.size() + found.size());
     for (auto& e : found) entities.push_back(std::move(e));
 }
 
