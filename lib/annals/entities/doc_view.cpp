@@ -1,8 +1,9 @@
 #include "annals/entities/doc_view.hpp"
 
+#include "annals/core/word_index.hpp"
+
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 namespace annals::detail {
 
@@ -172,19 +173,13 @@ bool DocView::may_start(std::uint32_t i) const {
 
 namespace {
 
-/// Transparent hashing: the cache is asked with views, a string is made only to insert.
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
 /// Per thread, the answers of common_word() for one lexicon: the lexicon's morphology is the
-/// costly part of the entity stage, and the same words come back in every document. Bounded:
-/// emptied when it grows past its limit.
+/// costly part of the entity stage, and the same words come back in every document. Open
+/// addressing, asked with views; bounded: emptied when it grows past its limit.
 struct CommonCache {
     std::uint64_t lexicon = 0;
     std::string lower; ///< the word asked, lowered into a reused buffer
-    std::unordered_map<std::string, bool, ViewHash, std::equal_to<>> words;
+    WordIndex<bool> words;
 };
 
 } // namespace
@@ -192,13 +187,13 @@ struct CommonCache {
 bool DocView::common_word(std::string_view word) const {
     thread_local CommonCache cache;
     if (cache.lexicon != lex_.id() || cache.words.size() > 200000) {
-        cache.words.clear();
+        cache.words = WordIndex<bool>();
         cache.lexicon = lex_.id();
     }
     cache.lower.assign(word);
     for (char& c : cache.lower)
         if (upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
-    if (auto it = cache.words.find(std::string_view(cache.lower)); it != cache.words.end()) return it->second;
+    if (const auto* known = cache.words.find(cache.lower)) return *known;
     const bool common = lexicon_common_word(cache.lower);
     cache.words.emplace(cache.lower, common);
     return common;

@@ -66,6 +66,9 @@ public:
     /// True when the token ends in a possessive, which ends any name.
     [[nodiscard]] bool possessive(std::uint32_t i) const noexcept { return cores_[i].end != seg_.tokens[i].span.end; }
     [[nodiscard]] PosTag tag(std::uint32_t i) const noexcept { return tags_.empty() ? PosTag::NN : tags_[i].tag; }
+    /// The tags in token order for loops over every token, or nullptr when there are none
+    /// (then tag() is NN throughout).
+    [[nodiscard]] const TaggedToken* tag_data() const noexcept { return tags_.empty() ? nullptr : tags_.data(); }
     [[nodiscard]] bool is_word(std::uint32_t i) const noexcept { return seg_.tokens[i].kind == TokenKind::word; }
     /// The sentence index of every token.
     [[nodiscard]] std::size_t sentence_of(std::uint32_t i) const noexcept { return sentence_of_[i]; }

@@ -42,15 +42,27 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
     b.keys = std::move(keys_in);
     const auto& keys = b.keys;
     b.index.reserve(cands.size());
+    // First the entity of every candidate and the number of mentions of each, so that each
+    // mention list is allocated once instead of growing (and moving its strings) mention by mention.
+    constexpr auto none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> entity_of(cands.size(), none);
+    std::vector<std::uint32_t> count(entities.size(), 0);
     for (std::size_t i = 0; i < cands.size(); ++i) {
-        const auto& c = cands[i];
-        if (keys[i].empty() || c.type.empty()) continue;
+        if (keys[i].empty() || cands[i].type.empty()) continue;
         auto [it, fresh] = b.index.try_emplace(std::string_view(keys[i]), entities.size());
         if (fresh) {
             entities.emplace_back();
             entities.back().key = keys[i];
+            count.resize(entities.size(), 0);
         }
-        auto& e = entities[it->second];
+        entity_of[i] = it->second;
+        ++count[it->second];
+    }
+    for (std::size_t k = 0; k < entities.size(); ++k) entities[k].mentions.reserve(count[k]);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        if (entity_of[i] == none) continue;
+        const auto& c = cands[i];
+        auto& e = entities[entity_of[i]];
         fill_from_candidate(e, c, doc.text());
         e.mentions.push_back(Mention{c.span, std::string(c.span.of(doc.text())), c.sentence, std::string(c.kind)});
     }

@@ -11,27 +11,37 @@
 
 namespace annals::detail {
 
-std::string key_slug(std::string_view name) {
+namespace {
+
+/// key_slug(name) appended to `out`: keys are built as "type:" + slug, in one string.
+void append_key_slug(std::string& out, std::string_view name) {
     // Normalizing changes nothing here in ASCII text: the white space and dashes it unifies
     // all become one '-' below anyway. It only matters for UTF-8 apostrophes and dashes.
     const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     const std::string norm = ascii ? std::string() : normalize_name(name);
-    std::string out;
+    const auto start = out.size();
+    out.reserve(start + name.size() + 8);
     bool dash = false;
     for (const char c : ascii ? name : std::string_view(norm)) {
         const auto u = static_cast<unsigned char>(c);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
-            if (dash && !out.empty()) out += '-';
-            out += c;
-            dash = false;
-        } else if (c >= 'A' && c <= 'Z') {
-            if (dash && !out.empty()) out += '-';
-            out += static_cast<char>(c - 'A' + 'a');
-            dash = false;
-        } else if (c != '.' && c != '\'') {
-            dash = true;
+        char folded = c;
+        if (c >= 'A' && c <= 'Z') {
+            folded = static_cast<char>(c - 'A' + 'a');
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80)) {
+            if (c != '.' && c != '\'') dash = true;
+            continue;
         }
+        if (dash && out.size() > start) out += '-';
+        out += folded;
+        dash = false;
     }
+}
+
+} // namespace
+
+std::string key_slug(std::string_view name) {
+    std::string out;
+    append_key_slug(out, name);
     return out;
 }
 
@@ -60,10 +70,15 @@ NameWords words_of(std::string_view s) {
 
 std::string identity_key(const NameCandidate& c, std::string_view text) {
     if (c.entry) return c.entry->key;
-    if (c.type == "group") return "group:" + key_slug(c.group);
-    std::string key(c.type);
+    std::string key;
+    if (c.type == "group") {
+        key = "group:";
+        append_key_slug(key, c.group);
+        return key;
+    }
+    key = c.type;
     key += ':';
-    key += key_slug(c.span.of(text));
+    append_key_slug(key, c.span.of(text));
     return key;
 }
 

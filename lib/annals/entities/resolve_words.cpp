@@ -253,11 +253,12 @@ void Resolver::add_nominal_references() {
     for (const auto& c : cands_)
         for (auto k = c.first; k < c.last; ++k) taken[k] = 1;
     const auto before = cands_.size();
+    const TaggedToken* tags = doc_.tag_data();
     for (const auto& sent : doc_.seg().sentences) {
         const auto end = sent.first_token + sent.token_count;
         for (auto i = sent.first_token; i < end; ++i) {
-            // Every token comes here: the rarest property first.
-            if (doc_.tag(i) != PosTag::NN || taken[i] || !doc_.is_word(i)) continue;
+            // Every token comes here: the rarest property first, read straight from the tags.
+            if ((tags && tags[i].tag != PosTag::NN) || taken[i] || !doc_.is_word(i)) continue;
             if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
             const auto it = heads.find(doc_.word(i));
             if (it == heads.end()) continue;
