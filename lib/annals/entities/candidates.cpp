@@ -347,9 +347,11 @@ std::uint32_t run_end(const DocView& doc, std::uint32_t first, std::uint32_t end
 /// Lower-case group nouns: "analysts", "security forces", "foreign fighters".
 std::uint32_t group_at(const DocView& doc, std::uint32_t i, std::uint32_t end, std::vector<NameCandidate>& out) {
     const auto max = static_cast<std::uint32_t>(doc.cues().max_group_words());
+    const auto text = doc.text();
     for (std::uint32_t n = std::min(max, end - i); n >= 1; --n) {
-        // Every group noun is a plural: skip phrases that cannot end in one.
-        if (!doc.is_word(i + n - 1) || doc.word(i + n - 1).back() != 's') continue;
+        // Every group noun is a plural: skip phrases that cannot end in one. (A word's core is
+        // never empty and lies inside the text: its last byte is read in place.)
+        if (!doc.is_word(i + n - 1) || text[doc.core(i + n - 1).end - 1] != 's') continue;
         bool words = true;
         for (auto k = i; k < i + n && words; ++k) words = doc.is_word(k);
         if (!words) continue;

@@ -96,7 +96,7 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     match_pool_.clear();
     common_.assign(n, -1);
     demonyms_.assign(n, nullptr);
-    demonym_known_.assign(n, false);
+    demonym_known_.assign(n, 0);
     cues_of_.assign(n, 0);
     starts_.assign(n, -1);
     // Lower-cased once per document: every gazetteer window and cue lookup is a view into it.
@@ -239,42 +239,25 @@ bool DocView::person_word(std::uint32_t i) const {
     return common_[i] == 0;
 }
 
-const CountryInfo* DocView::demonym(std::uint32_t i) const {
-    if (!demonym_known_[i]) {
-        demonym_known_[i] = true;
-        if (is_word(i))
-            demonyms_[i] = plain(cores_[i]) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
-                                            : gaz_.country_by_demonym(word(i));
-    }
+const CountryInfo* DocView::looked_up_demonym(std::uint32_t i) const {
+    demonym_known_[i] = 1;
+    if (is_word(i))
+        demonyms_[i] = plain(cores_[i]) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
+                                        : gaz_.country_by_demonym(word(i));
     return demonyms_[i];
 }
 
-bool DocView::cue(std::uint32_t i, Cue c) const {
-    if (!(cues_of_[i] & 0x8000U)) cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i), lower_word(i)));
-    return (cues_of_[i] & static_cast<std::uint16_t>(c)) != 0;
+std::uint16_t DocView::looked_up_cues(std::uint32_t i) const {
+    cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i), lower_word(i)));
+    return cues_of_[i];
 }
 
-std::uint32_t DocView::gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const {
-    entry = nullptr;
-    const auto found = matches(first);
-    // Longest first: the matches are stored shortest first.
-    for (auto it = found.rbegin(); it != found.rend(); ++it) {
-        if (first + it->first > limit) continue;
-        entry = it->second;
-        return it->first;
-    }
-    return 0;
-}
-
-std::span<const DocView::Match> DocView::matches(std::uint32_t first) const {
+void DocView::compute_matches(std::uint32_t first) const {
     auto& slot = matches_[first];
-    if (!slot.computed) {
-        slot.computed = true;
-        slot.begin = static_cast<std::uint32_t>(match_pool_.size());
-        if (is_word(first) && may_start(first)) find_matches(first);
-        slot.count = static_cast<std::uint32_t>(match_pool_.size()) - slot.begin;
-    }
-    return std::span<const Match>(match_pool_).subspan(slot.begin, slot.count);
+    slot.computed = true;
+    slot.begin = static_cast<std::uint32_t>(match_pool_.size());
+    if (is_word(first) && may_start(first)) find_matches(first);
+    slot.count = static_cast<std::uint32_t>(match_pool_.size()) - slot.begin;
 }
 
 void DocView::find_matches(std::uint32_t first) const {

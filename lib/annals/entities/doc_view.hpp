@@ -95,14 +95,33 @@ public:
 
     /// The country whose adjective or people noun token i is ("Italian"), or nullptr; looked up
     /// once per token.
-    [[nodiscard]] const CountryInfo* demonym(std::uint32_t i) const;
+    [[nodiscard]] const CountryInfo* demonym(std::uint32_t i) const {
+        return demonym_known_[i] ? demonyms_[i] : looked_up_demonym(i);
+    }
 
     /// True when token i is a cue word of this kind (looked up once per token).
-    [[nodiscard]] bool cue(std::uint32_t i, Cue c) const;
+    [[nodiscard]] bool cue(std::uint32_t i, Cue c) const {
+        // Asked many times per token by the name rules: the remembered answer without a call.
+        const auto bits = cues_of_[i];
+        return (((bits & 0x8000U) ? bits : looked_up_cues(i)) & static_cast<std::uint16_t>(c)) != 0;
+    }
 
     /// The number of tokens of the longest gazetteer or dictionary name starting at token
     /// `first` and ending before token `limit`, or 0; `entry` receives it.
-    [[nodiscard]] std::uint32_t gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const;
+    [[nodiscard]] std::uint32_t gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const {
+        // Asked again and again for the same tokens by the name rules: found once per token.
+        entry = nullptr;
+        const auto& slot = matches_[first];
+        if (!slot.computed) compute_matches(first);
+        // Longest first: the matches are stored shortest first.
+        for (auto k = slot.count; k > 0; --k) {
+            const auto& m = match_pool_[slot.begin + k - 1];
+            if (first + m.first > limit) continue;
+            entry = m.second;
+            return m.first;
+        }
+        return 0;
+    }
 
 private:
     void mark_headline(std::uint32_t first, std::uint32_t last);
@@ -117,10 +136,13 @@ private:
     [[nodiscard]] bool plain(Span s) const noexcept;
     /// Gazetteer::may_start() of word(i), looked up once per token.
     [[nodiscard]] bool may_start(std::uint32_t i) const;
+    /// cue() and demonym() of a token not looked up yet: look up and remember.
+    [[nodiscard]] std::uint16_t looked_up_cues(std::uint32_t i) const;
+    [[nodiscard]] const CountryInfo* looked_up_demonym(std::uint32_t i) const;
     using Match = std::pair<std::uint32_t, const GazEntry*>;
-    /// Every dictionary name starting at token `first` (length in tokens, entry), shortest
-    /// first, up to the sentence end; found once per token. Valid until the next call.
-    std::span<const Match> matches(std::uint32_t first) const;
+    /// Fills the slot of token `first` in matches_ with every dictionary name starting there
+    /// (length in tokens, entry), shortest first, up to the sentence end.
+    void compute_matches(std::uint32_t first) const;
     /// Appends the matches of token `first` to match_pool_.
     void find_matches(std::uint32_t first) const;
 
@@ -137,7 +159,7 @@ private:
         std::vector<Match> match_pool;
         std::vector<std::int8_t> common, name, starts;
         std::vector<const CountryInfo*> demonyms;
-        std::vector<bool> demonym_known;
+        std::vector<std::uint8_t> demonym_known;
         std::vector<std::uint8_t> headline, blocked; // bytes, not bits: read for every token
         std::vector<std::uint16_t> cues_of;
         std::vector<Span> cores;
@@ -154,7 +176,7 @@ private:
     std::vector<std::int8_t>& common_ = scratch_.common; ///< per token: -1 unknown, else common_word()
     std::vector<std::int8_t>& name_ = scratch_.name;     ///< per token: -1 unknown, else name_word()
     std::vector<const CountryInfo*>& demonyms_ = scratch_.demonyms;
-    std::vector<bool>& demonym_known_ = scratch_.demonym_known;
+    std::vector<std::uint8_t>& demonym_known_ = scratch_.demonym_known;
     std::vector<std::uint16_t>& cues_of_ = scratch_.cues_of; ///< per token: 0x8000 when looked up, | cue bits
     std::vector<std::int8_t>& starts_ = scratch_.starts;     ///< per token: -1 unknown, else may_start()
 
