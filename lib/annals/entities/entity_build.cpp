@@ -17,6 +17,9 @@ struct Built {
     /// is only moved, which keeps its elements where they are). Only looked up, never walked.
     std::unordered_map<std::string_view, std::size_t> index;
     std::vector<std::string> keys; ///< per candidate, as resolved
+    static constexpr auto none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> entity_of;    ///< per candidate: its entity, or none
+    std::vector<const GazEntry*> entries;  ///< per entity: a dictionary entry one of its candidates named, or nullptr
 };
 
 void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view text) {
@@ -44,9 +47,11 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
     b.index.reserve(cands.size());
     // First the entity of every candidate and the number of mentions of each, so that each
     // mention list is allocated once instead of growing (and moving its strings) mention by mention.
-    constexpr auto none = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> entity_of(cands.size(), none);
+    constexpr auto none = Built::none;
+    auto& entity_of = b.entity_of;
+    entity_of.assign(cands.size(), none);
     std::vector<std::uint32_t> count(entities.size(), 0);
+    b.entries.assign(entities.size(), nullptr);
     for (std::size_t i = 0; i < cands.size(); ++i) {
         if (keys[i].empty() || cands[i].type.empty()) continue;
         auto [it, fresh] = b.index.try_emplace(std::string_view(keys[i]), entities.size());
@@ -54,8 +59,10 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
             entities.emplace_back();
             entities.back().key = keys[i];
             count.resize(entities.size(), 0);
+            b.entries.resize(entities.size(), nullptr);
         }
         entity_of[i] = it->second;
+        if (cands[i].entry) b.entries[it->second] = cands[i].entry;
         ++count[it->second];
     }
     for (std::size_t k = 0; k < entities.size(); ++k) entities[k].mentions.reserve(count[k]);
@@ -95,9 +102,8 @@ private:
 
 void name_relations(const std::vector<NameCandidate>& cands, const Built& b, RelationWriter& w) {
     auto entity_of = [&](std::size_t cand) -> std::ptrdiff_t {
-        const auto& k = b.keys[cand];
-        if (k.empty() || cands[cand].type.empty()) return -1;
-        return static_cast<std::ptrdiff_t>(b.index.at(k));
+        const auto e = b.entity_of[cand];
+        return e == Built::none ? -1 : static_cast<std::ptrdiff_t>(e);
     };
     for (std::size_t i = 0; i < cands.size(); ++i) {
         const auto src = entity_of(i);
@@ -114,7 +120,9 @@ void name_relations(const std::vector<NameCandidate>& cands, const Built& b, Rel
 
 void dictionary_relations(const DocView& doc, const Built& b, const std::vector<Entity>& entities, RelationWriter& w) {
     for (std::size_t i = 0; i < entities.size(); ++i) {
-        const auto* entry = doc.gaz().by_key(entities[i].key);
+        // The entry with the entity's key: keys are unique, so an entry one of its candidates
+        // named is it when the keys agree, without hashing the key again.
+        const auto* entry = b.entries[i] && b.entries[i]->key == entities[i].key ? b.entries[i] : doc.gaz().by_key(entities[i].key);
         if (!entry) continue;
         if (!entry->parent.empty() && !entry->relation.empty())
             if (auto it = b.index.find(entry->parent); it != b.index.end())

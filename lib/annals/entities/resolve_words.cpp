@@ -202,9 +202,15 @@ bool Resolver::plays(std::string_view word) const {
 }
 
 void Resolver::type_single_words() {
-    index_name_words();
+    bool indexed = false;
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         if (!cands_[i].type.empty()) continue;
+        // Indexed at the first untyped word, before any candidate changes: as if up front,
+        // but documents with none skip it.
+        if (!indexed) {
+            index_name_words();
+            indexed = true;
+        }
         const auto word = cands_[i].span.of(doc_.text());
         if (const auto src = single_word_source(i); src >= 0) {
             adopt(static_cast<std::size_t>(src), i);
