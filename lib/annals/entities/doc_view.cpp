@@ -99,6 +99,7 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     demonym_known_.assign(n, 0);
     cues_of_.assign(n, 0);
     starts_.assign(n, -1);
+    plain_.assign(n, -1);
     // Lower-cased once per document: every gazetteer window and cue lookup is a view into it.
     lowered_.assign(text);
     lower_ascii_in_place(lowered_);
@@ -155,19 +156,26 @@ DocView::Scratch& DocView::thread_scratch() {
     return scratch;
 }
 
-bool DocView::plain(Span s) const noexcept {
-    const auto w = s.of(text_);
-    if (w.empty() || w.front() == ' ' || w.back() == ' ') return false;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-        const auto u = static_cast<unsigned char>(w[k]);
+bool DocView::plain(Span s) const noexcept { return plain_from(s, s.begin); }
+
+bool DocView::plain_from(Span s, std::size_t from) const noexcept {
+    if (s.empty() || text_[s.begin] == ' ' || text_[s.end - 1] == ' ') return false;
+    // A space is never first or last (above), so its neighbours lie inside the span.
+    for (std::size_t k = from; k < s.end; ++k) {
+        const auto u = static_cast<unsigned char>(text_[k]);
         if (u > ' ' && u < 0x80) continue;
-        if (u != ' ' || w[k - 1] == ' ' || w[k - 1] == '-' || w[k + 1] == '-') return false;
+        if (u != ' ' || text_[k - 1] == ' ' || text_[k - 1] == '-' || text_[k + 1] == '-') return false;
     }
     return true;
 }
 
+bool DocView::plain_token(std::uint32_t i) const noexcept {
+    if (plain_[i] < 0) plain_[i] = plain(cores_[i]) ? 1 : 0;
+    return plain_[i] == 1;
+}
+
 bool DocView::may_start(std::uint32_t i) const {
-    if (starts_[i] < 0) starts_[i] = (plain(cores_[i]) ? gaz_.may_start_folded(lower_word(i)) : gaz_.may_start(word(i))) ? 1 : 0;
+    if (starts_[i] < 0) starts_[i] = (plain_token(i) ? gaz_.may_start_folded(lower_word(i)) : gaz_.may_start(word(i))) ? 1 : 0;
     return starts_[i] == 1;
 }
 
@@ -242,7 +250,7 @@ bool DocView::person_word(std::uint32_t i) const {
 const CountryInfo* DocView::looked_up_demonym(std::uint32_t i) const {
     demonym_known_[i] = 1;
     if (is_word(i))
-        demonyms_[i] = plain(cores_[i]) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
+        demonyms_[i] = plain_token(i) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
                                         : gaz_.country_by_demonym(word(i));
     return demonyms_[i];
 }
@@ -264,6 +272,10 @@ void DocView::find_matches(std::uint32_t first) const {
     const auto max_words = gaz_.max_words();
     const auto end = seg_.sentences[sentence_of_[first]].first_token + seg_.sentences[sentence_of_[first]].token_count;
     std::uint32_t spaces = 0;
+    // plain() of each window from the bytes the last one did not have: a byte's test reads
+    // only it and its neighbours, which a longer window of the same start keeps.
+    std::size_t checked = seg_.tokens[first].span.begin;
+    bool prefix_plain = true;
     // Grow the window token by token; a name ends at a word, never crosses a possessive except
     // at its end, and the window stops where no dictionary name continues it.
     for (std::uint32_t j = first; j < end; ++j) {
@@ -273,7 +285,12 @@ void DocView::find_matches(std::uint32_t first) const {
         // Most windows are plain ASCII: then the lowered text is already their folded form.
         const Span span{seg_.tokens[first].span.begin, cores_[j].end};
         const auto window = span.of(text_);
-        const bool is_plain = plain(span);
+        const bool is_plain = prefix_plain && plain_from(span, checked);
+        // A window ending in a space fails on that alone; its other bytes are not yet vouched for.
+        if (text_[span.end - 1] != ' ') {
+            checked = span.end;
+            prefix_plain = is_plain;
+        }
         const auto* e = is_plain ? gaz_.find_best_folded(window, lower(span)) : gaz_.find_best(window);
         if (e) match_pool_.emplace_back(j - first + 1, e);
         if (possessive(j)) break;

@@ -134,6 +134,11 @@ private:
     /// True when normalize_name() leaves the span's text as it is and folding it is ASCII
     /// lowering: no byte above 0x7F, no white space but single spaces inside, none beside a dash.
     [[nodiscard]] bool plain(Span s) const noexcept;
+    /// plain(s) when the bytes of s before `from` are known to pass its byte test (a shorter
+    /// window of the same start was plain and ended in no space): only the rest is read.
+    [[nodiscard]] bool plain_from(Span s, std::size_t from) const noexcept;
+    /// plain(core(i)), worked out once per token.
+    [[nodiscard]] bool plain_token(std::uint32_t i) const noexcept;
     /// Gazetteer::may_start() of word(i), looked up once per token.
     [[nodiscard]] bool may_start(std::uint32_t i) const;
     /// cue() and demonym() of a token not looked up yet: look up and remember.
@@ -157,7 +162,7 @@ private:
     struct Scratch {
         std::vector<MatchRange> matches;
         std::vector<Match> match_pool;
-        std::vector<std::int8_t> common, name, starts;
+        std::vector<std::int8_t> common, name, starts, plain;
         std::vector<const CountryInfo*> demonyms;
         std::vector<std::uint8_t> demonym_known;
         std::vector<std::uint8_t> headline, blocked; // bytes, not bits: read for every token
@@ -179,6 +184,7 @@ private:
     std::vector<std::uint8_t>& demonym_known_ = scratch_.demonym_known;
     std::vector<std::uint16_t>& cues_of_ = scratch_.cues_of; ///< per token: 0x8000 when looked up, | cue bits
     std::vector<std::int8_t>& starts_ = scratch_.starts;     ///< per token: -1 unknown, else may_start()
+    std::vector<std::int8_t>& plain_ = scratch_.plain;       ///< per token: -1 unknown, else plain(core(i))
 
     std::string_view text_;
     const Segmentation& seg_;

@@ -19,10 +19,15 @@ void append_key_slug(std::string& out, std::string_view name) {
     // all become one '-' below anyway. It only matters for UTF-8 apostrophes and dashes.
     const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     const std::string norm = ascii ? std::string() : normalize_name(name);
+    const std::string_view src = ascii ? name : std::string_view(norm);
+    // Every character written stands for one read (a '-' for a run of separators before a
+    // kept one), so the slug fits in src.size() bytes: written in place, then cut to length.
     const auto start = out.size();
-    out.reserve(start + name.size() + 8);
+    out.resize(start + src.size());
+    char* const first = out.data() + start;
+    char* p = first;
     bool dash = false;
-    for (const char c : ascii ? name : std::string_view(norm)) {
+    for (const char c : src) {
         const auto u = static_cast<unsigned char>(c);
         char folded = c;
         if (c >= 'A' && c <= 'Z') {
@@ -31,10 +36,11 @@ void append_key_slug(std::string& out, std::string_view name) {
             if (c != '.' && c != '\'') dash = true;
             continue;
         }
-        if (dash && out.size() > start) out += '-';
-        out += folded;
+        if (dash && p != first) *p++ = '-';
+        *p++ = folded;
         dash = false;
     }
+    out.resize(start + static_cast<std::size_t>(p - first));
 }
 
 } // namespace
