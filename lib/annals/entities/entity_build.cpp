@@ -28,9 +28,11 @@ void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view tex
         if (!c.subtype.empty()) e.subtype = std::string(c.subtype);
     }
     if (c.entry) {
-        e.name = c.entry->name;
+        // Every mention of a dictionary entity names the same entry as a rule: compare before copying.
+        if (e.name != c.entry->name) e.name = c.entry->name;
         if (c.entry->geo) e.geo = c.entry->geo;
-        if (!c.entry->country.empty()) e.attributes.try_emplace("country", c.entry->country);
+        static const std::string country_key = "country"; // not a new string per mention
+        if (!c.entry->country.empty()) e.attributes.try_emplace(country_key, c.entry->country);
     } else if (c.type == "group") {
         e.name = c.group;
     } else if (c.kind == "name" && c.span.size() > e.name.size()) {
@@ -71,7 +73,11 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
         const auto& c = cands[i];
         auto& e = entities[entity_of[i]];
         fill_from_candidate(e, c, doc.text());
-        e.mentions.push_back(Mention{c.span, std::string(c.span.of(doc.text())), c.sentence, std::string(c.kind)});
+        auto& m = e.mentions.emplace_back();
+        m.span = c.span;
+        m.text = c.span.of(doc.text());
+        m.sentence = c.sentence;
+        m.kind = c.kind;
     }
     return b;
 }
