@@ -102,10 +102,13 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
             blocked_[i++] = 1;
         }
     }
-    matches_.assign(n, MatchRange{});
+    // clear() then resize(): value-initialized trivial elements are zeroed in one block.
+    matches_.clear();
+    matches_.resize(n);
     match_pool_.clear();
     common_.assign(n, -1);
-    demonyms_.assign(n, nullptr);
+    demonyms_.clear();
+    demonyms_.resize(n);
     demonym_known_.assign(n, 0);
     cues_of_.assign(n, 0);
     starts_.assign(n, -1);
@@ -118,7 +121,8 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
         const auto& t = seg.tokens[i];
         cores_[i] = t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span;
     }
-    sentence_of_.assign(n, 0);
+    sentence_of_.clear();
+    sentence_of_.resize(n);
     headline_.assign(n, 0);
     name_.assign(n, -1);
     for (std::size_t s = 0; s < seg.sentences.size(); ++s) {

@@ -62,6 +62,8 @@ public:
     [[nodiscard]] std::string_view lower_word(std::uint32_t i) const noexcept { return lower(cores_[i]); }
     /// The token's span without a final possessive ('s, ’s, or the ' of a plural).
     [[nodiscard]] Span core(std::uint32_t i) const noexcept { return cores_[i]; }
+    /// core() of every token in order, for loops over every token.
+    [[nodiscard]] const Span* core_data() const noexcept { return cores_.data(); }
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return cores_[i].of(text_); }
     /// True when the token ends in a possessive, which ends any name.
     [[nodiscard]] bool possessive(std::uint32_t i) const noexcept { return cores_[i].end != seg_.tokens[i].span.end; }
