@@ -117,10 +117,10 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     lowered_.assign(text);
     lower_ascii_in_place(lowered_);
     cores_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& t = seg.tokens[i];
-        cores_[i] = t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span;
-    }
+    Span* cores = cores_.data();
+    const Token* toks = seg.tokens.data();
+    for (std::size_t i = 0; i < n; ++i)
+        cores[i] = toks[i].kind == TokenKind::word ? strip_possessive(toks[i].span, text) : toks[i].span;
     sentence_of_.clear();
     sentence_of_.resize(n);
     headline_.assign(n, 0);
@@ -149,10 +149,12 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
 void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
     std::size_t words = 0, lower = 0, long_lower = 0;
     bool any_lower = false;
+    const Token* toks = seg_.tokens.data();
     for (auto i = first; i < last; ++i) {
-        const auto w = token(i);
+        // Token spans lie inside the text and are never empty: read in place.
+        const std::string_view w(text_.data() + toks[i].span.begin, toks[i].span.size());
         if (!any_lower) any_lower = std::any_of(w.begin(), w.end(), lower_ascii);
-        if (!is_word(i)) continue;
+        if (toks[i].kind != TokenKind::word) continue;
         ++words;
         if (lower_ascii(w.front())) {
             ++lower;
@@ -162,7 +164,7 @@ void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
         if (any_lower && long_lower > 0) return;
     }
     const bool headline = words >= 2 && (!any_lower || (words >= 4 && long_lower == 0 && lower * 3 < words));
-    for (auto i = first; i < last; ++i) headline_[i] = headline ? 1 : 0;
+    std::fill(headline_.begin() + first, headline_.begin() + last, headline ? 1 : 0);
 }
 
 DocView::Scratch& DocView::thread_scratch() {

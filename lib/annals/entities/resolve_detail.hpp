@@ -33,7 +33,13 @@ private:
         std::string_view word;
         std::size_t cand = 0;
         bool lead = false; ///< the word opens an organization's name
-        bool operator<(const WordRef& o) const noexcept { return word < o.word; }
+        /// word < o.word; the first bytes (compared unsigned, as the full comparison does)
+        /// settle most pairs without a call to compare the rest.
+        bool operator<(const WordRef& o) const noexcept {
+            if (!word.empty() && !o.word.empty() && word.front() != o.word.front())
+                return static_cast<unsigned char>(word.front()) < static_cast<unsigned char>(o.word.front());
+            return word < o.word;
+        }
     };
     std::vector<WordRef> persons_;    ///< first or last word of a person's name (lower case); the first candidate
     std::vector<WordRef> name_words_; ///< the words of organizations' and places' multi-word names, in candidate order

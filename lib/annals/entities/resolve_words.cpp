@@ -260,11 +260,12 @@ void Resolver::add_nominal_references() {
         for (auto k = c.first; k < c.last; ++k) taken[k] = 1;
     const auto before = cands_.size();
     const TaggedToken* tags = doc_.tag_data();
+    const Token* toks = doc_.seg().tokens.data();
     for (const auto& sent : doc_.seg().sentences) {
         const auto end = sent.first_token + sent.token_count;
         for (auto i = sent.first_token; i < end; ++i) {
-            // Every token comes here: the rarest property first, read straight from the tags.
-            if ((tags && tags[i].tag != PosTag::NN) || taken[i] || !doc_.is_word(i)) continue;
+            // Every token comes here: the rarest property first, read straight from the arrays.
+            if ((tags && tags[i].tag != PosTag::NN) || toks[i].kind != TokenKind::word || taken[i]) continue;
             if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
             const auto it = heads.find(doc_.word(i));
             if (it == heads.end()) continue;
