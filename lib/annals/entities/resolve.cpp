@@ -189,6 +189,9 @@ void Resolver::adopt(std::size_t from, std::size_t to) {
 
 /// ", known as", "also known as", ", or": what follows is another name of what precedes.
 bool Resolver::known_as(std::uint32_t from, std::uint32_t to) const {
+    // Every phrase opens with one of these tokens (tokens hold no space): most pairs of nearby
+    // names end here.
+    if (const auto head = doc_.lower_token(from); head != "," && head != "also" && head != "known") return false;
     thread_local std::string words; // asked for every pair of nearby names: no allocation
     words.clear();
     for (auto k = from; k < to; ++k) {
