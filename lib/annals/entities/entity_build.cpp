@@ -68,11 +68,20 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
         ++count[it->second];
     }
     for (std::size_t k = 0; k < entities.size(); ++k) entities[k].mentions.reserve(count[k]);
+    // The entry of the candidate last filled into each entity: another mention of the same
+    // entry right after it would set the same name, place and country again.
+    std::vector<const GazEntry*> last_entry(entities.size(), nullptr);
     for (std::size_t i = 0; i < cands.size(); ++i) {
         if (entity_of[i] == none) continue;
         const auto& c = cands[i];
         auto& e = entities[entity_of[i]];
-        fill_from_candidate(e, c, doc.text());
+        auto& last = last_entry[entity_of[i]];
+        if (c.entry && c.entry == last) {
+            if (!c.role.empty() && !e.attributes.contains("role")) e.attributes.emplace("role", normalize_name(c.role));
+        } else {
+            fill_from_candidate(e, c, doc.text());
+        }
+        last = c.entry;
         auto& m = e.mentions.emplace_back();
         m.span = c.span;
         m.text = c.span.of(doc.text());

@@ -279,11 +279,18 @@ std::vector<const GazEntry*> Gazetteer::cities(std::string_view text, MatchCase 
 }
 
 const GazEntry* Gazetteer::city_in(std::string_view text, std::span<const std::string> countries, MatchCase mode) const {
+    // Plain ASCII text is its own normal form and lowering folds it: no string is built.
     thread_local std::string buf;
-    const auto* postings = impl_->names.find(fold_into(text, buf));
+    std::string norm_store;
+    std::string_view norm = text;
+    if (!fold_plain_ascii(text, buf)) {
+        norm_store = normalize_name(text);
+        buf = fold_normalized(norm_store);
+        norm = norm_store;
+    }
+    const auto* postings = impl_->names.find(buf);
     if (postings == nullptr) return nullptr;
-    const std::string norm = normalize_name(text);
-    const bool query_has_upper = has_upper_ascii_or_fold_change(norm, fold_normalized(norm));
+    const bool query_has_upper = has_upper_ascii_or_fold_change(norm, buf);
     // cities() orders by population, then in find()'s order (exact, kind, item): the least
     // key over the accepted postings, an entry's exactness being that of its best posting.
     const GazEntry* best = nullptr;
