@@ -117,10 +117,6 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     lowered_.assign(text);
     lower_ascii_in_place(lowered_);
     cores_.resize(n);
-    Span* cores = cores_.data();
-    const Token* toks = seg.tokens.data();
-    for (std::size_t i = 0; i < n; ++i)
-        cores[i] = toks[i].kind == TokenKind::word ? strip_possessive(toks[i].span, text) : toks[i].span;
     sentence_of_.clear();
     sentence_of_.resize(n);
     headline_.assign(n, 0);
@@ -137,13 +133,26 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
             line = stop;
         }
     }
-    // name_word() is asked of nearly every token: most answers follow from the token alone.
-    const ShapeInput in{text, seg.tokens.data(), cores_.data(), headline_.data(), blocked_.data(),
-                        tags.empty() ? nullptr : tags.data()};
+    // Every token's core, and in one pass with it name_word() (asked of nearly every token:
+    // most answers follow from the token alone), which reads the token's own core.
+    Span* cores = cores_.data();
+    const Token* toks = seg.tokens.data();
+    auto core_of = [&](std::size_t i) {
+        return toks[i].kind == TokenKind::word ? strip_possessive(toks[i].span, text) : toks[i].span;
+    };
+    const ShapeInput in{text, toks, cores, headline_.data(), blocked_.data(), tags.empty() ? nullptr : tags.data()};
     std::int8_t* names = name_.data();
-    for (const auto& sent : seg.sentences)
-        for (auto i = sent.first_token; i < sent.first_token + sent.token_count; ++i)
+    std::uint32_t covered = 0; // tokens before this have their core
+    for (const auto& sent : seg.sentences) {
+        const auto end = sent.first_token + sent.token_count;
+        for (auto i = covered; i < sent.first_token; ++i) cores[i] = core_of(i);
+        for (auto i = sent.first_token; i < end; ++i) {
+            cores[i] = core_of(i);
             names[i] = shape_name_word_of(in, i, sent.first_token);
+        }
+        covered = std::max(covered, end);
+    }
+    for (auto i = covered; i < n; ++i) cores[i] = core_of(i);
 }
 
 void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
