@@ -235,7 +235,10 @@ void Resolver::add_nominal_references() {
         if (c.type != "organization" || c.kind != "name" || keys_[i].empty()) continue;
         // A view of the entry's own name, not of a temporary string.
         const std::string_view entry_name = c.entry ? std::string_view(c.entry->name) : std::string_view();
-        for (std::string_view name : {c.span.of(doc_.text()), entry_name}) {
+        const std::string_view written = c.span.of(doc_.text());
+        for (std::string_view name : {written, entry_name}) {
+            // The entry's name written as in the text gives the same head again: nothing new.
+            if (name.data() == entry_name.data() && name == written) continue;
             split_words(name, words);
             if (words.size() < 2) continue;
             std::string_view head = words.back();
