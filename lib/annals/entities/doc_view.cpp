@@ -138,7 +138,12 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     Span* cores = cores_.data();
     const Token* toks = seg.tokens.data();
     auto core_of = [&](std::size_t i) {
-        return toks[i].kind == TokenKind::word ? strip_possessive(toks[i].span, text) : toks[i].span;
+        const Span span = toks[i].span;
+        if (toks[i].kind != TokenKind::word || span.empty()) return span;
+        // Most words end in none of the possessive tails' last bytes: no call for them.
+        const char back = text[span.end - 1];
+        if (back != 's' && back != 'S' && back != '\'' && back != '\x99') return span;
+        return strip_possessive(span, text);
     };
     const ShapeInput in{text, toks, cores, headline_.data(), blocked_.data(), tags.empty() ? nullptr : tags.data()};
     std::int8_t* names = name_.data();
