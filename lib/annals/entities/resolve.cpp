@@ -62,12 +62,14 @@ struct NameWords {
 
 NameWords words_of(std::string_view s) {
     NameWords out;
+    const char* const data = s.data();
     std::size_t b = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i < s.size() && s[i] != ' ' && s[i] != '/' && s[i] != ',') continue;
+        if (i < s.size() && data[i] != ' ' && data[i] != '/' && data[i] != ',') continue;
         if (i > b) {
-            if (out.count++ == 0) out.front = s.substr(b, i - b);
-            out.back = s.substr(b, i - b);
+            const std::string_view word(data + b, i - b); // inside s: no checked substr
+            if (out.count++ == 0) out.front = word;
+            out.back = word;
         }
         b = i + 1;
     }

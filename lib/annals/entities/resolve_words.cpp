@@ -14,13 +14,15 @@ namespace {
 /// The words of `s` (split at spaces, slashes and commas) into `out`, a buffer the caller reuses.
 void split_words(std::string_view s, std::vector<std::string_view>& out) {
     out.clear();
+    const char* const data = s.data();
     std::size_t b = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == ' ' || s[i] == '/' || s[i] == ',') {
-            if (i > b) out.push_back(s.substr(b, i - b));
-            b = i + 1;
-        }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = data[i];
+        if (c != ' ' && c != '/' && c != ',') continue;
+        if (i > b) out.emplace_back(data + b, i - b);
+        b = i + 1;
     }
+    if (s.size() > b) out.emplace_back(data + b, s.size() - b);
 }
 
 /// True when `w` in ASCII lower case is one of `words`, all short: lowered on the stack, as
