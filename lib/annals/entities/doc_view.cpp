@@ -216,24 +216,30 @@ namespace {
 /// addressing, asked with views; bounded: emptied when it grows past its limit.
 struct CommonCache {
     std::uint64_t lexicon = 0;
-    std::string lower; ///< the word asked, lowered into a reused buffer
     WordIndex<bool> words;
 };
 
 } // namespace
 
 bool DocView::common_word(std::string_view word) const {
+    thread_local std::string lower; // the word asked, lowered into a reused buffer
+    lower.assign(word);
+    for (char& c : lower)
+        if (upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
+    return common_lowered(lower);
+}
+
+bool DocView::common_lowered(std::string_view lower) const {
     thread_local CommonCache cache;
     if (cache.lexicon != lex_.id() || cache.words.size() > 200000) {
         cache.words = WordIndex<bool>();
         cache.lexicon = lex_.id();
     }
-    cache.lower.assign(word);
-    for (char& c : cache.lower)
-        if (upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
-    if (const auto* known = cache.words.find(cache.lower)) return *known;
-    const bool common = lexicon_common_word(cache.lower);
-    cache.words.emplace(cache.lower, common);
+    if (const auto* known = cache.words.find(lower)) return *known;
+    thread_local std::string key;
+    key.assign(lower);
+    const bool common = lexicon_common_word(key);
+    cache.words.emplace(lower, common);
     return common;
 }
 
@@ -257,7 +263,7 @@ bool DocView::looked_up_name_word(std::uint32_t i) const {
         if (const auto shape = shape_name_word(i); shape >= 0) return shape == 1;
         if (in_headline(i)) {
             if (!lex_.closed_lemma(lower_word(i)).empty()) return false;
-            return may_start(i) || !common_word(word(i)) || cue(i, Cue::org_head);
+            return may_start(i) || !common_lowered(lower_word(i)) || cue(i, Cue::org_head);
         }
         // A capitalized word opening a sentence: "The" starts one far more often than "The Hague".
         const auto& sent = seg_.sentences[sentence_of_[i]];
@@ -273,7 +279,7 @@ bool DocView::person_word(std::uint32_t i) const {
     const auto w = word(i);
     if (cue(i, Cue::particle)) return true;
     if (w.size() == 2 && upper_ascii(w[0]) && w[1] == '.') return true;
-    if (common_[i] < 0) common_[i] = common_word(w) ? 1 : 0;
+    if (common_[i] < 0) common_[i] = common_lowered(lower_word(i)) ? 1 : 0;
     return common_[i] == 0;
 }
 

@@ -88,6 +88,8 @@ public:
     [[nodiscard]] bool person_word(std::uint32_t i) const;
     /// A common English word the lexicon knows ("Affairs", "State", "Cooperation").
     [[nodiscard]] bool common_word(std::string_view word) const;
+    /// common_word() of a word already in ASCII lower case (lower_word(i)): no copy to lower.
+    [[nodiscard]] bool common_lowered(std::string_view lower) const;
     /// True when the line (inside its sentence) holding token i is a headline: no lower-case
     /// letter, or every word of four or more letters capitalized.
     [[nodiscard]] bool in_headline(std::uint32_t i) const noexcept { return headline_[i] != 0; }
