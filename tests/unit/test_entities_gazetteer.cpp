@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -198,4 +199,44 @@ TEST_CASE("entities: the folded lookups answer as the plain ones", "[entities]")
             CHECK(g.may_continue_folded(folded) == g.may_continue(text));
         }
     }
+}
+
+TEST_CASE("entities: city_in answers as the first of cities() in the given countries", "[entities]") {
+    const auto& g = gaz();
+    const std::vector<std::vector<std::string>> country_sets = {
+        {"EGY"}, {"USA"}, {"USA", "EGY"}, {"FRA"}, {"UKR"}, {"BRA"}, {"ITA", "USA"}, {"XXX"}, {}};
+    const std::vector<std::string> names = {"Alexandria", "ALEXANDRIA", "alexandria", "Paris", "Kiev", "Sao Paulo",
+                                            "São Paulo", "Rome", "Springfield", "Nowhere Land", "Italy"};
+    for (const auto& countries : country_sets) {
+        for (const auto mode : {MatchCase::name, MatchCase::exact, MatchCase::any}) {
+            for (const auto& name : names) {
+                const GazEntry* expected = nullptr;
+                for (const auto* city : g.cities(name, mode)) {
+                    if (std::find(countries.begin(), countries.end(), city->country) != countries.end()) {
+                        expected = city;
+                        break;
+                    }
+                }
+                INFO(name);
+                CHECK(key_of(g.city_in(name, countries, mode)) == key_of(expected));
+            }
+        }
+    }
+    // The case this exists for: the document's country picks among cities of one name.
+    const std::vector<std::string> usa{"USA"};
+    const auto* virginia = g.city_in("Alexandria", usa);
+    REQUIRE(virginia != nullptr);
+    CHECK(virginia->country == "USA");
+}
+
+TEST_CASE("entities: normalize_name keeps normal names and fixes the rest", "[entities]") {
+    CHECK(normalize_name("Luigi Di Maio") == "Luigi Di Maio");
+    CHECK(normalize_name("Al-Qaeda") == "Al-Qaeda");
+    CHECK(normalize_name("") == "");
+    CHECK(normalize_name("  New   York ") == "New York");
+    CHECK(normalize_name("Guinea - Bissau") == "Guinea-Bissau");
+    CHECK(normalize_name("Guinea -Bissau") == "Guinea-Bissau");
+    CHECK(normalize_name("Côte d\u2019Ivoire") == "Côte d'Ivoire");
+    CHECK(normalize_name("New\tYork") == "New York");
+    CHECK(normalize_name("Timor\u2013Leste") == "Timor-Leste");
 }

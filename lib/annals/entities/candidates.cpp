@@ -347,9 +347,11 @@ std::uint32_t run_end(const DocView& doc, std::uint32_t first, std::uint32_t end
 /// Lower-case group nouns: "analysts", "security forces", "foreign fighters".
 std::uint32_t group_at(const DocView& doc, std::uint32_t i, std::uint32_t end, std::vector<NameCandidate>& out) {
     const auto max = static_cast<std::uint32_t>(doc.cues().max_group_words());
+    const auto text = doc.text();
     for (std::uint32_t n = std::min(max, end - i); n >= 1; --n) {
-        // Every group noun is a plural: skip phrases that cannot end in one.
-        if (!doc.is_word(i + n - 1) || doc.word(i + n - 1).back() != 's') continue;
+        // Every group noun is a plural: skip phrases that cannot end in one. (A word's core is
+        // never empty and lies inside the text: its last byte is read in place.)
+        if (!doc.is_word(i + n - 1) || text[doc.core(i + n - 1).end - 1] != 's') continue;
         bool words = true;
         for (auto k = i; k < i + n && words; ++k) words = doc.is_word(k);
         if (!words) continue;
@@ -376,21 +378,36 @@ std::uint32_t group_at(const DocView& doc, std::uint32_t i, std::uint32_t end, s
 std::vector<NameCandidate> find_candidates(const DocView& doc) {
     std::vector<NameCandidate> out;
     RunParser parser(doc, out);
+    // Every token passes the loop below: its kind, tag and last byte are read through plain
+    // pointers, which the calls in other branches do not make the compiler load again.
+    const Token* toks = doc.seg().tokens.data();
+    const TaggedToken* tags = doc.tag_data();
+    const Span* cores = doc.core_data();
+    const char* text = doc.text().data();
+    const auto max_group = static_cast<std::uint32_t>(doc.cues().max_group_words());
+    // group_at() finds nothing unless a word ending in 's' lies within its reach.
+    auto plural_ahead = [&](std::uint32_t i, std::uint32_t end) {
+        for (auto k = i; k < i + std::min(max_group, end - i); ++k)
+            if (toks[k].kind == TokenKind::word && text[cores[k].end - 1] == 's') return true;
+        return false;
+    };
     for (const auto& sent : doc.seg().sentences) {
         const auto end = sent.first_token + sent.token_count;
         std::uint32_t i = sent.first_token;
         while (i < end) {
             if (doc.name_word(i)) {
                 i = parser.parse(i, run_end(doc, i, end), end);
-            } else if (doc.is_word(i) && doc.tag(i) == PosTag::NNS) {
-                const auto next = group_at(doc, i, end, out);
-                i = next > i ? next : i + 1;
-            } else if (doc.is_word(i) && (doc.tag(i) == PosTag::JJ || doc.tag(i) == PosTag::NN) && i + 1 < end) {
-                const auto next = group_at(doc, i, end, out);
-                i = next > i ? next : i + 1;
-            } else {
-                ++i;
+                continue;
             }
+            if (toks[i].kind == TokenKind::word) {
+                const auto t = tags ? tags[i].tag : PosTag::NN;
+                if ((t == PosTag::NNS || ((t == PosTag::JJ || t == PosTag::NN) && i + 1 < end)) && plural_ahead(i, end)) {
+                    const auto next = group_at(doc, i, end, out);
+                    i = next > i ? next : i + 1;
+                    continue;
+                }
+            }
+            ++i;
         }
     }
     return out;

@@ -51,18 +51,18 @@ EntityCues EntityCues::load(const std::string& data_dir) {
     return cues;
 }
 
-EntityCues::Table::const_iterator EntityCues::find_folded(std::string_view word) const {
+std::uint16_t EntityCues::find_folded(std::string_view word) const {
     thread_local std::string lower;
     lower.assign(word);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return folded_.find(std::string_view(lower));
+    const auto* bits = folded_.find(lower);
+    return bits ? *bits : 0;
 }
 
 std::uint16_t EntityCues::bits(std::string_view word) const {
-    std::uint16_t out = 0;
-    if (auto it = exact_.find(word); it != exact_.end()) out |= it->second;
-    if (auto it = find_folded(word); it != folded_.end()) out |= it->second;
+    std::uint16_t out = find_folded(word);
+    if (const auto* b = exact_.find(word)) out |= *b;
     return out;
 }
 
@@ -70,21 +70,17 @@ std::uint16_t EntityCues::bits(std::string_view word, std::string_view lower) co
     std::uint16_t out = 0;
     // Exact cues have no lower-case letter: most words cannot be one.
     if (!has_lower(word))
-        if (auto it = exact_.find(word); it != exact_.end()) out |= it->second;
-    if (auto it = folded_.find(lower); it != folded_.end()) out |= it->second;
+        if (const auto* b = exact_.find(word)) out |= *b;
+    if (const auto* b = folded_.find(lower)) out |= *b;
     return out;
 }
 
 bool EntityCues::is(std::string_view word, Cue cue) const {
     const auto bit = static_cast<std::uint16_t>(cue);
-    if (auto it = exact_.find(word); it != exact_.end() && (it->second & bit)) return true;
-    auto it = find_folded(word);
-    return it != folded_.end() && (it->second & bit);
+    if (const auto* b = exact_.find(word); b && (*b & bit)) return true;
+    return (find_folded(word) & bit) != 0;
 }
 
-const std::string* EntityCues::group(std::string_view phrase) const {
-    auto it = groups_.find(phrase);
-    return it == groups_.end() ? nullptr : &it->second;
-}
+const std::string* EntityCues::group(std::string_view phrase) const { return groups_.find(phrase); }
 
 } // namespace annals

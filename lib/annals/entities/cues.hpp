@@ -3,11 +3,11 @@
 /// the heads of organization, place and facility names, name particles and group nouns.
 
 #include "annals/core/utf8.hpp"
+#include "annals/core/word_index.hpp"
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace annals {
 
@@ -47,18 +47,15 @@ public:
     [[nodiscard]] std::size_t max_group_words() const noexcept { return max_group_words_; }
 
 private:
-    /// Looked up with string_views of the text, without building a string per token.
-    struct ViewHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    using Table = std::unordered_map<std::string, std::uint16_t, ViewHash, std::equal_to<>>;
+    /// Asked about nearly every token: open addressing with a first-byte and length test in
+    /// front, looked up with string_views of the text without building a string per token.
+    using Table = detail::WordIndex<std::uint16_t>;
     Table folded_; ///< lower-case word -> cues matched in any case
     Table exact_;  ///< word as written -> cues matched exactly
-    std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> groups_;
+    detail::WordIndex<std::string> groups_;
 
-    /// The entry of `word` in folded_, lowered into a reused buffer.
-    [[nodiscard]] Table::const_iterator find_folded(std::string_view word) const;
+    /// The cues of `word` in folded_ (0 when none), lowered into a reused buffer.
+    [[nodiscard]] std::uint16_t find_folded(std::string_view word) const;
     std::size_t max_group_words_ = 0;
 };
 

@@ -1,8 +1,9 @@
 #include "annals/entities/doc_view.hpp"
 
+#include "annals/core/word_index.hpp"
+
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 namespace annals::detail {
 
@@ -33,9 +34,11 @@ void lower_ascii_in_place(std::string& s) {
 
 /// The span without a possessive ending: 's and ’s, or a lone apostrophe after s ("Forces'").
 Span strip_possessive(Span s, std::string_view text) {
+    // Asked of every word: most end in none of the tails' last bytes. (Token spans lie inside
+    // the text, so no bounds check is needed to read the last byte.)
+    const char back = s.end > s.begin ? text[s.end - 1] : '\0';
+    if (back != 's' && back != 'S' && back != '\'' && back != '\x99') return s;
     const auto w = s.of(text);
-    // Asked of every word: most end in none of the tails' last bytes.
-    if (w.empty() || (w.back() != 's' && w.back() != 'S' && w.back() != '\'' && w.back() != '\x99')) return s;
     for (std::string_view tail : {"'s", "\u2019s", "'S"})
         if (w.size() > tail.size() + 1 && w.ends_with(tail)) return {s.begin, s.end - tail.size()};
     for (std::string_view tail : {"s'", "s\u2019"})
@@ -43,34 +46,81 @@ Span strip_possessive(Span s, std::string_view text) {
     return s;
 }
 
+/// What DocView::shape_name_word() needs of a document, as plain pointers: the loop over every
+/// token stores bytes, which the compiler must assume may change any member it reads through.
+struct ShapeInput {
+    std::string_view text;
+    const Token* tokens;
+    const Span* cores;
+    const std::uint8_t* headline;
+    const std::uint8_t* blocked;
+    const TaggedToken* tags; ///< nullptr: no tags (every token a noun)
+};
+
+/// DocView::shape_name_word() of token i of the sentence starting at token `first`.
+std::int8_t shape_name_word_of(const ShapeInput& in, std::uint32_t i, std::uint32_t first) {
+    if (in.tokens[i].kind != TokenKind::word || in.blocked[i]) return 0;
+    // The core of a word token is never empty and lies inside the text: read it in place.
+    const char* w = in.text.data() + in.cores[i].begin;
+    const std::size_t size = in.cores[i].size();
+    if (size == 1) return 0; // a lone letter: a column head, a list mark, "A"
+    const bool cap = upper_ascii(w[0]) || static_cast<unsigned char>(w[0]) >= 0xC0;
+    if (!cap) {
+        // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name. The
+        // first dash decides; one in the last byte has nothing after it.
+        if (in.headline[i] || i == first) return 0;
+        for (std::size_t k = 0; k + 1 < size; ++k)
+            if (w[k] == '-') return upper_ascii(w[k + 1]) ? 1 : 0;
+        return 0;
+    }
+    if (in.headline[i]) return -1;
+    const bool initial = i == first || (i > first && in.tokens[i - 1].kind != TokenKind::word && i - 1 == first);
+    if (!initial) return 1;
+    const auto t = in.tags ? in.tags[i].tag : PosTag::NN;
+    return t == PosTag::NNP || t == PosTag::NNPS ? 1 : -1;
+}
+
 } // namespace
 
 DocView::DocView(std::string_view text, const Segmentation& seg, const std::vector<TaggedToken>& tags,
                  const Lexicon& lex, const Gazetteer& gaz, const EntityCues& cues, const std::vector<Span>& times)
     : text_(text), seg_(seg), tags_(tags), lex_(lex), gaz_(gaz), cues_(cues) {
-    blocked_.assign(seg.tokens.size(), false);
-    for (std::size_t i = 0, t = 0; i < seg.tokens.size() && t < times.size();) {
-        if (seg.tokens[i].span.end <= times[t].begin) ++i;
-        else if (times[t].end <= seg.tokens[i].span.begin) ++t;
-        else blocked_[i++] = true;
+    const auto n = seg.tokens.size();
+    blocked_.assign(n, 0);
+    for (std::size_t i = 0, t = 0; i < n && t < times.size();) {
+        if (seg.tokens[i].span.end <= times[t].begin) {
+            // Tokens end in text order: jump over every one ending before the time expression
+            // begins, instead of stepping through the (mostly time-free) text token by token.
+            const auto from = seg.tokens.begin() + static_cast<std::ptrdiff_t>(i);
+            const auto begin = times[t].begin;
+            i = static_cast<std::size_t>(std::partition_point(from, seg.tokens.end(), [begin](const Token& tok) {
+                                             return tok.span.end <= begin;
+                                         }) - seg.tokens.begin());
+        } else if (times[t].end <= seg.tokens[i].span.begin) {
+            ++t;
+        } else {
+            blocked_[i++] = 1;
+        }
     }
-    matches_.assign(seg.tokens.size(), MatchRange{});
+    // clear() then resize(): value-initialized trivial elements are zeroed in one block.
+    matches_.clear();
+    matches_.resize(n);
     match_pool_.clear();
-    common_.assign(seg.tokens.size(), -1);
-    name_.assign(seg.tokens.size(), -1);
-    demonyms_.assign(seg.tokens.size(), nullptr);
-    demonym_known_.assign(seg.tokens.size(), false);
-    cues_of_.assign(seg.tokens.size(), 0);
-    starts_.assign(seg.tokens.size(), -1);
+    common_.assign(n, -1);
+    demonyms_.clear();
+    demonyms_.resize(n);
+    demonym_known_.assign(n, 0);
+    cues_of_.assign(n, 0);
+    starts_.assign(n, -1);
+    plain_.assign(n, -1);
     // Lower-cased once per document: every gazetteer window and cue lookup is a view into it.
     lowered_.assign(text);
     lower_ascii_in_place(lowered_);
-    cores_.clear();
-    cores_.reserve(seg.tokens.size());
-    for (const auto& t : seg.tokens)
-        cores_.push_back(t.kind == TokenKind::word ? strip_possessive(t.span, text) : t.span);
-    sentence_of_.assign(seg.tokens.size(), 0);
-    headline_.assign(seg.tokens.size(), false);
+    cores_.resize(n);
+    sentence_of_.clear();
+    sentence_of_.resize(n);
+    headline_.assign(n, 0);
+    name_.assign(n, -1);
     for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];
         const auto end = sent.first_token + sent.token_count;
@@ -83,15 +133,42 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
             line = stop;
         }
     }
+    // Every token's core, and in one pass with it name_word() (asked of nearly every token:
+    // most answers follow from the token alone), which reads the token's own core.
+    Span* cores = cores_.data();
+    const Token* toks = seg.tokens.data();
+    auto core_of = [&](std::size_t i) {
+        const Span span = toks[i].span;
+        if (toks[i].kind != TokenKind::word || span.empty()) return span;
+        // Most words end in none of the possessive tails' last bytes: no call for them.
+        const char back = text[span.end - 1];
+        if (back != 's' && back != 'S' && back != '\'' && back != '\x99') return span;
+        return strip_possessive(span, text);
+    };
+    const ShapeInput in{text, toks, cores, headline_.data(), blocked_.data(), tags.empty() ? nullptr : tags.data()};
+    std::int8_t* names = name_.data();
+    std::uint32_t covered = 0; // tokens before this have their core
+    for (const auto& sent : seg.sentences) {
+        const auto end = sent.first_token + sent.token_count;
+        for (auto i = covered; i < sent.first_token; ++i) cores[i] = core_of(i);
+        for (auto i = sent.first_token; i < end; ++i) {
+            cores[i] = core_of(i);
+            names[i] = shape_name_word_of(in, i, sent.first_token);
+        }
+        covered = std::max(covered, end);
+    }
+    for (auto i = covered; i < n; ++i) cores[i] = core_of(i);
 }
 
 void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
     std::size_t words = 0, lower = 0, long_lower = 0;
     bool any_lower = false;
+    const Token* toks = seg_.tokens.data();
     for (auto i = first; i < last; ++i) {
-        const auto w = token(i);
+        // Token spans lie inside the text and are never empty: read in place.
+        const std::string_view w(text_.data() + toks[i].span.begin, toks[i].span.size());
         if (!any_lower) any_lower = std::any_of(w.begin(), w.end(), lower_ascii);
-        if (!is_word(i)) continue;
+        if (toks[i].kind != TokenKind::word) continue;
         ++words;
         if (lower_ascii(w.front())) {
             ++lower;
@@ -101,7 +178,7 @@ void DocView::mark_headline(std::uint32_t first, std::uint32_t last) {
         if (any_lower && long_lower > 0) return;
     }
     const bool headline = words >= 2 && (!any_lower || (words >= 4 && long_lower == 0 && lower * 3 < words));
-    for (auto i = first; i < last; ++i) headline_[i] = headline;
+    std::fill(headline_.begin() + first, headline_.begin() + last, headline ? 1 : 0);
 }
 
 DocView::Scratch& DocView::thread_scratch() {
@@ -109,53 +186,60 @@ DocView::Scratch& DocView::thread_scratch() {
     return scratch;
 }
 
-bool DocView::plain(Span s) const noexcept {
-    const auto w = s.of(text_);
-    if (w.empty() || w.front() == ' ' || w.back() == ' ') return false;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-        const auto u = static_cast<unsigned char>(w[k]);
+bool DocView::plain(Span s) const noexcept { return plain_from(s, s.begin); }
+
+bool DocView::plain_from(Span s, std::size_t from) const noexcept {
+    if (s.empty() || text_[s.begin] == ' ' || text_[s.end - 1] == ' ') return false;
+    // A space is never first or last (above), so its neighbours lie inside the span.
+    for (std::size_t k = from; k < s.end; ++k) {
+        const auto u = static_cast<unsigned char>(text_[k]);
         if (u > ' ' && u < 0x80) continue;
-        if (u != ' ' || w[k - 1] == ' ' || w[k - 1] == '-' || w[k + 1] == '-') return false;
+        if (u != ' ' || text_[k - 1] == ' ' || text_[k - 1] == '-' || text_[k + 1] == '-') return false;
     }
     return true;
 }
 
+bool DocView::plain_token(std::uint32_t i) const noexcept {
+    if (plain_[i] < 0) plain_[i] = plain(cores_[i]) ? 1 : 0;
+    return plain_[i] == 1;
+}
+
 bool DocView::may_start(std::uint32_t i) const {
-    if (starts_[i] < 0) starts_[i] = (plain(cores_[i]) ? gaz_.may_start_folded(lower_word(i)) : gaz_.may_start(word(i))) ? 1 : 0;
+    if (starts_[i] < 0) starts_[i] = (plain_token(i) ? gaz_.may_start_folded(lower_word(i)) : gaz_.may_start(word(i))) ? 1 : 0;
     return starts_[i] == 1;
 }
 
 namespace {
 
-/// Transparent hashing: the cache is asked with views, a string is made only to insert.
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
 /// Per thread, the answers of common_word() for one lexicon: the lexicon's morphology is the
-/// costly part of the entity stage, and the same words come back in every document. Bounded:
-/// emptied when it grows past its limit.
+/// costly part of the entity stage, and the same words come back in every document. Open
+/// addressing, asked with views; bounded: emptied when it grows past its limit.
 struct CommonCache {
     std::uint64_t lexicon = 0;
-    std::string lower; ///< the word asked, lowered into a reused buffer
-    std::unordered_map<std::string, bool, ViewHash, std::equal_to<>> words;
+    WordIndex<bool> words;
 };
 
 } // namespace
 
 bool DocView::common_word(std::string_view word) const {
+    thread_local std::string lower; // the word asked, lowered into a reused buffer
+    lower.assign(word);
+    for (char& c : lower)
+        if (upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
+    return common_lowered(lower);
+}
+
+bool DocView::common_lowered(std::string_view lower) const {
     thread_local CommonCache cache;
     if (cache.lexicon != lex_.id() || cache.words.size() > 200000) {
-        cache.words.clear();
+        cache.words = WordIndex<bool>();
         cache.lexicon = lex_.id();
     }
-    cache.lower.assign(word);
-    for (char& c : cache.lower)
-        if (upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
-    if (auto it = cache.words.find(std::string_view(cache.lower)); it != cache.words.end()) return it->second;
-    const bool common = lexicon_common_word(cache.lower);
-    cache.words.emplace(cache.lower, common);
+    if (const auto* known = cache.words.find(lower)) return *known;
+    thread_local std::string key;
+    key.assign(lower);
+    const bool common = lexicon_common_word(key);
+    cache.words.emplace(lower, common);
     return common;
 }
 
@@ -168,88 +252,66 @@ bool DocView::lexicon_common_word(const std::string& lower) const {
     return a.closed || (a.tags & other) != 0 || !lex_.wordnet().is_proper_noun(lower);
 }
 
-bool DocView::name_word(std::uint32_t i) const {
-    if (name_[i] < 0) name_[i] = compute_name_word(i) ? 1 : 0;
-    return name_[i] == 1;
+std::int8_t DocView::shape_name_word(std::uint32_t i) const noexcept {
+    const ShapeInput in{text_, seg_.tokens.data(), cores_.data(), headline_.data(), blocked_.data(),
+                        tags_.empty() ? nullptr : tags_.data()};
+    return shape_name_word_of(in, i, seg_.sentences[sentence_of_[i]].first_token);
 }
 
-bool DocView::compute_name_word(std::uint32_t i) const {
-    if (!is_word(i) || blocked_[i]) return false;
-    const auto w = word(i);
-    if (w.size() == 1) return false; // a lone letter: a column head, a list mark, "A"
-    const bool cap = upper_ascii(w.front()) || static_cast<unsigned char>(w.front()) >= 0xC0;
-    if (!cap) {
-        // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name.
-        if (in_headline(i) || i == seg_.sentences[sentence_of_[i]].first_token) return false;
-        const auto dash = w.find('-');
-        return dash != std::string_view::npos && dash + 1 < w.size() && upper_ascii(w[dash + 1]);
-    }
-    if (in_headline(i)) {
-        if (!lex_.closed_lemma(lower_word(i)).empty()) return false;
-        return may_start(i) || !common_word(w) || cue(i, Cue::org_head);
-    }
-    const auto& sent = seg_.sentences[sentence_of_[i]];
-    const bool initial = i == sent.first_token ||
-                         (i > sent.first_token && !is_word(i - 1) && i - 1 == sent.first_token);
-    if (!initial) return true;
-    const auto t = tag(i);
-    if (t == PosTag::NNP || t == PosTag::NNPS) return true;
-    // "The" starts a sentence far more often than "The Hague".
-    const GazEntry* entry = nullptr;
-    const auto end = sent.first_token + sent.token_count;
-    return may_start(i) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(lower_word(i)).empty() ? 1U : 2U);
+bool DocView::looked_up_name_word(std::uint32_t i) const {
+    const bool yes = [&] {
+        if (const auto shape = shape_name_word(i); shape >= 0) return shape == 1;
+        if (in_headline(i)) {
+            if (!lex_.closed_lemma(lower_word(i)).empty()) return false;
+            return may_start(i) || !common_lowered(lower_word(i)) || cue(i, Cue::org_head);
+        }
+        // A capitalized word opening a sentence: "The" starts one far more often than "The Hague".
+        const auto& sent = seg_.sentences[sentence_of_[i]];
+        const GazEntry* entry = nullptr;
+        const auto end = sent.first_token + sent.token_count;
+        return may_start(i) && gazetteer_match(i, end, entry) >= (lex_.closed_lemma(lower_word(i)).empty() ? 1U : 2U);
+    }();
+    name_[i] = yes ? 1 : 0;
+    return yes;
 }
 
 bool DocView::person_word(std::uint32_t i) const {
     const auto w = word(i);
     if (cue(i, Cue::particle)) return true;
     if (w.size() == 2 && upper_ascii(w[0]) && w[1] == '.') return true;
-    if (common_[i] < 0) common_[i] = common_word(w) ? 1 : 0;
+    if (common_[i] < 0) common_[i] = common_lowered(lower_word(i)) ? 1 : 0;
     return common_[i] == 0;
 }
 
-const CountryInfo* DocView::demonym(std::uint32_t i) const {
-    if (!demonym_known_[i]) {
-        demonym_known_[i] = true;
-        if (is_word(i))
-            demonyms_[i] = plain(cores_[i]) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
-                                            : gaz_.country_by_demonym(word(i));
-    }
+const CountryInfo* DocView::looked_up_demonym(std::uint32_t i) const {
+    demonym_known_[i] = 1;
+    if (is_word(i))
+        demonyms_[i] = plain_token(i) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
+                                        : gaz_.country_by_demonym(word(i));
     return demonyms_[i];
 }
 
-bool DocView::cue(std::uint32_t i, Cue c) const {
-    if (!(cues_of_[i] & 0x8000U)) cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i), lower_word(i)));
-    return (cues_of_[i] & static_cast<std::uint16_t>(c)) != 0;
+std::uint16_t DocView::looked_up_cues(std::uint32_t i) const {
+    cues_of_[i] = static_cast<std::uint16_t>(0x8000U | cues_.bits(word(i), lower_word(i)));
+    return cues_of_[i];
 }
 
-std::uint32_t DocView::gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const {
-    entry = nullptr;
-    const auto found = matches(first);
-    // Longest first: the matches are stored shortest first.
-    for (auto it = found.rbegin(); it != found.rend(); ++it) {
-        if (first + it->first > limit) continue;
-        entry = it->second;
-        return it->first;
-    }
-    return 0;
-}
-
-std::span<const DocView::Match> DocView::matches(std::uint32_t first) const {
+void DocView::compute_matches(std::uint32_t first) const {
     auto& slot = matches_[first];
-    if (!slot.computed) {
-        slot.computed = true;
-        slot.begin = static_cast<std::uint32_t>(match_pool_.size());
-        if (is_word(first) && may_start(first)) find_matches(first);
-        slot.count = static_cast<std::uint32_t>(match_pool_.size()) - slot.begin;
-    }
-    return std::span<const Match>(match_pool_).subspan(slot.begin, slot.count);
+    slot.computed = true;
+    slot.begin = static_cast<std::uint32_t>(match_pool_.size());
+    if (is_word(first) && may_start(first)) find_matches(first);
+    slot.count = static_cast<std::uint32_t>(match_pool_.size()) - slot.begin;
 }
 
 void DocView::find_matches(std::uint32_t first) const {
     const auto max_words = gaz_.max_words();
     const auto end = seg_.sentences[sentence_of_[first]].first_token + seg_.sentences[sentence_of_[first]].token_count;
     std::uint32_t spaces = 0;
+    // plain() of each window from the bytes the last one did not have: a byte's test reads
+    // only it and its neighbours, which a longer window of the same start keeps.
+    std::size_t checked = seg_.tokens[first].span.begin;
+    bool prefix_plain = true;
     // Grow the window token by token; a name ends at a word, never crosses a possessive except
     // at its end, and the window stops where no dictionary name continues it.
     for (std::uint32_t j = first; j < end; ++j) {
@@ -259,7 +321,12 @@ void DocView::find_matches(std::uint32_t first) const {
         // Most windows are plain ASCII: then the lowered text is already their folded form.
         const Span span{seg_.tokens[first].span.begin, cores_[j].end};
         const auto window = span.of(text_);
-        const bool is_plain = plain(span);
+        const bool is_plain = prefix_plain && plain_from(span, checked);
+        // A window ending in a space fails on that alone; its other bytes are not yet vouched for.
+        if (text_[span.end - 1] != ' ') {
+            checked = span.end;
+            prefix_plain = is_plain;
+        }
         const auto* e = is_plain ? gaz_.find_best_folded(window, lower(span)) : gaz_.find_best(window);
         if (e) match_pool_.emplace_back(j - first + 1, e);
         if (possessive(j)) break;

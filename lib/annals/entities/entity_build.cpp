@@ -6,14 +6,20 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace annals::detail {
 
 namespace {
 
 struct Built {
-    std::map<std::string, std::size_t> index; ///< key -> entity index
-    std::vector<std::string> keys;            ///< per candidate, as resolved
+    /// key -> entity index; the views are of `keys`, whose strings stay in place (the vector
+    /// is only moved, which keeps its elements where they are). Only looked up, never walked.
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<std::string> keys; ///< per candidate, as resolved
+    static constexpr auto none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> entity_of;    ///< per candidate: its entity, or none
+    std::vector<const GazEntry*> entries;  ///< per entity: a dictionary entry one of its candidates named, or nullptr
 };
 
 void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view text) {
@@ -22,9 +28,11 @@ void fill_from_candidate(Entity& e, const NameCandidate& c, std::string_view tex
         if (!c.subtype.empty()) e.subtype = std::string(c.subtype);
     }
     if (c.entry) {
-        e.name = c.entry->name;
+        // Every mention of a dictionary entity names the same entry as a rule: compare before copying.
+        if (e.name != c.entry->name) e.name = c.entry->name;
         if (c.entry->geo) e.geo = c.entry->geo;
-        if (!c.entry->country.empty()) e.attributes.try_emplace("country", c.entry->country);
+        static const std::string country_key = "country"; // not a new string per mention
+        if (!c.entry->country.empty()) e.attributes.try_emplace(country_key, c.entry->country);
     } else if (c.type == "group") {
         e.name = c.group;
     } else if (c.kind == "name" && c.span.size() > e.name.size()) {
@@ -38,17 +46,47 @@ Built group_mentions(const DocView& doc, const std::vector<NameCandidate>& cands
     Built b;
     b.keys = std::move(keys_in);
     const auto& keys = b.keys;
+    b.index.reserve(cands.size());
+    // First the entity of every candidate and the number of mentions of each, so that each
+    // mention list is allocated once instead of growing (and moving its strings) mention by mention.
+    constexpr auto none = Built::none;
+    auto& entity_of = b.entity_of;
+    entity_of.assign(cands.size(), none);
+    std::vector<std::uint32_t> count(entities.size(), 0);
+    b.entries.assign(entities.size(), nullptr);
     for (std::size_t i = 0; i < cands.size(); ++i) {
-        const auto& c = cands[i];
-        if (keys[i].empty() || c.type.empty()) continue;
-        auto [it, fresh] = b.index.try_emplace(keys[i], entities.size());
+        if (keys[i].empty() || cands[i].type.empty()) continue;
+        auto [it, fresh] = b.index.try_emplace(std::string_view(keys[i]), entities.size());
         if (fresh) {
             entities.emplace_back();
             entities.back().key = keys[i];
+            count.resize(entities.size(), 0);
+            b.entries.resize(entities.size(), nullptr);
         }
-        auto& e = entities[it->second];
-        fill_from_candidate(e, c, doc.text());
-        e.mentions.push_back(Mention{c.span, std::string(c.span.of(doc.text())), c.sentence, std::string(c.kind)});
+        entity_of[i] = it->second;
+        if (cands[i].entry) b.entries[it->second] = cands[i].entry;
+        ++count[it->second];
+    }
+    for (std::size_t k = 0; k < entities.size(); ++k) entities[k].mentions.reserve(count[k]);
+    // The entry of the candidate last filled into each entity: another mention of the same
+    // entry right after it would set the same name, place and country again.
+    std::vector<const GazEntry*> last_entry(entities.size(), nullptr);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        if (entity_of[i] == none) continue;
+        const auto& c = cands[i];
+        auto& e = entities[entity_of[i]];
+        auto& last = last_entry[entity_of[i]];
+        if (c.entry && c.entry == last) {
+            if (!c.role.empty() && !e.attributes.contains("role")) e.attributes.emplace("role", normalize_name(c.role));
+        } else {
+            fill_from_candidate(e, c, doc.text());
+        }
+        last = c.entry;
+        auto& m = e.mentions.emplace_back();
+        m.span = c.span;
+        m.text = c.span.of(doc.text());
+        m.sentence = c.sentence;
+        m.kind = c.kind;
     }
     return b;
 }
@@ -79,9 +117,8 @@ private:
 
 void name_relations(const std::vector<NameCandidate>& cands, const Built& b, RelationWriter& w) {
     auto entity_of = [&](std::size_t cand) -> std::ptrdiff_t {
-        const auto& k = b.keys[cand];
-        if (k.empty() || cands[cand].type.empty()) return -1;
-        return static_cast<std::ptrdiff_t>(b.index.at(k));
+        const auto e = b.entity_of[cand];
+        return e == Built::none ? -1 : static_cast<std::ptrdiff_t>(e);
     };
     for (std::size_t i = 0; i < cands.size(); ++i) {
         const auto src = entity_of(i);
@@ -98,7 +135,9 @@ void name_relations(const std::vector<NameCandidate>& cands, const Built& b, Rel
 
 void dictionary_relations(const DocView& doc, const Built& b, const std::vector<Entity>& entities, RelationWriter& w) {
     for (std::size_t i = 0; i < entities.size(); ++i) {
-        const auto* entry = doc.gaz().by_key(entities[i].key);
+        // The entry with the entity's key: keys are unique, so an entry one of its candidates
+        // named is it when the keys agree, without hashing the key again.
+        const auto* entry = b.entries[i] && b.entries[i]->key == entities[i].key ? b.entries[i] : doc.gaz().by_key(entities[i].key);
         if (!entry) continue;
         if (!entry->parent.empty() && !entry->relation.empty())
             if (auto it = b.index.find(entry->parent); it != b.index.end())
@@ -139,6 +178,13 @@ void build_entities(const DocView& doc, std::vector<NameCandidate>& cands, std::
         if (const auto* e = doc.gaz().by_key(found[dst].key); e && e->subtype == "country")
             found[src].attributes.emplace("country", e->country);
     }
+    // One move of the whole list when the document had none yet (the usual case), else one
+    // allocation for all.
+    if (entities.empty()) {
+        entities = std::move(found);
+        return;
+    }
+    entities.reserve(entities.size() + found.size());
     for (auto& e : found) entities.push_back(std::move(e));
 }
 

@@ -39,7 +39,27 @@ bool has_upper_ascii_or_fold_change(std::string_view norm, std::string_view fold
 
 } // namespace
 
+namespace {
+
+/// True when normalize_name() would return `text` unchanged: ASCII with no white space but
+/// single spaces between non-dash characters. Most names are so, and copying them is far
+/// cheaper than rebuilding them byte by byte.
+bool already_normal(std::string_view text) {
+    if (text.empty()) return true;
+    if (text.front() == ' ' || text.back() == ' ') return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto u = static_cast<unsigned char>(text[i]);
+        if (u > ' ' && u < 0x80) continue;
+        // Inside the text (the ends are no space), so text[i - 1] and text[i + 1] exist.
+        if (u != ' ' || text[i - 1] == ' ' || text[i - 1] == '-' || text[i + 1] == '-') return false;
+    }
+    return true;
+}
+
+} // namespace
+
 std::string normalize_name(std::string_view text) {
+    if (already_normal(text)) return std::string(text);
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
@@ -256,6 +276,41 @@ std::vector<const GazEntry*> Gazetteer::cities(std::string_view text, MatchCase 
         if (e->subtype == "city") out.push_back(e);
     std::stable_sort(out.begin(), out.end(), [](const GazEntry* a, const GazEntry* b) { return a->population > b->population; });
     return out;
+}
+
+const GazEntry* Gazetteer::city_in(std::string_view text, std::span<const std::string> countries, MatchCase mode) const {
+    // Plain ASCII text is its own normal form and lowering folds it: no string is built.
+    thread_local std::string buf;
+    std::string norm_store;
+    std::string_view norm = text;
+    if (!fold_plain_ascii(text, buf)) {
+        norm_store = normalize_name(text);
+        buf = fold_normalized(norm_store);
+        norm = norm_store;
+    }
+    const auto* postings = impl_->names.find(buf);
+    if (postings == nullptr) return nullptr;
+    const bool query_has_upper = has_upper_ascii_or_fold_change(norm, buf);
+    // cities() orders by population, then in find()'s order (exact, kind, item): the least
+    // key over the accepted postings, an entry's exactness being that of its best posting.
+    const GazEntry* best = nullptr;
+    auto key = [&](const GazEntry& e, bool exact, std::uint32_t item) {
+        return std::make_tuple(-static_cast<double>(e.population), !exact, kind_rank(e), item);
+    };
+    decltype(key(impl_->entries.front(), false, 0)) best_key{};
+    for (const auto& p : *postings) {
+        const auto& e = impl_->entries[p.item];
+        if (e.subtype != "city" || std::find(countries.begin(), countries.end(), e.country) == countries.end()) continue;
+        const bool exact = impl_->forms[p.form] == norm;
+        const bool ok = exact || (!impl_->acronym[p.form] && mode != MatchCase::exact && (mode == MatchCase::any || query_has_upper));
+        if (!ok) continue;
+        const auto k = key(e, exact, p.item);
+        if (!best || k < best_key) {
+            best = &e;
+            best_key = k;
+        }
+    }
+    return best;
 }
 
 std::vector<const CountryInfo*> Gazetteer::countries_by_demonym(std::string_view word, MatchCase mode) const {

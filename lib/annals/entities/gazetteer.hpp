@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +92,11 @@ public:
     /// Cities named `text`, most populous first ("Alexandria": Egypt, then Virginia ...), so a
     /// caller can prefer the one in the document's country.
     [[nodiscard]] std::vector<const GazEntry*> cities(std::string_view text, MatchCase mode = MatchCase::name) const;
+
+    /// The first of cities(text, mode) whose country is one of `countries`, or nullptr; builds
+    /// no list, so a caller can ask it for every city a document names.
+    [[nodiscard]] const GazEntry* city_in(std::string_view text, std::span<const std::string> countries,
+                                          MatchCase mode = MatchCase::name) const;
 
     /// Countries whose adjective or people noun is `word` ("Italian", "Afghans", "US", "Briton"),
     /// best first (independent countries and larger weight first: "Dominican" gives the

@@ -5,32 +5,49 @@
 #include "annals/entities/resolve_detail.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
 namespace annals::detail {
 
-std::string key_slug(std::string_view name) {
+namespace {
+
+/// key_slug(name) appended to `out`: keys are built as "type:" + slug, in one string.
+void append_key_slug(std::string& out, std::string_view name) {
     // Normalizing changes nothing here in ASCII text: the white space and dashes it unifies
     // all become one '-' below anyway. It only matters for UTF-8 apostrophes and dashes.
     const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     const std::string norm = ascii ? std::string() : normalize_name(name);
-    std::string out;
+    const std::string_view src = ascii ? name : std::string_view(norm);
+    // Every character written stands for one read (a '-' for a run of separators before a
+    // kept one), so the slug fits in src.size() bytes: written in place, then cut to length.
+    const auto start = out.size();
+    out.resize(start + src.size());
+    char* const first = out.data() + start;
+    char* p = first;
     bool dash = false;
-    for (const char c : ascii ? name : std::string_view(norm)) {
+    for (const char c : src) {
         const auto u = static_cast<unsigned char>(c);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
-            if (dash && !out.empty()) out += '-';
-            out += c;
-            dash = false;
-        } else if (c >= 'A' && c <= 'Z') {
-            if (dash && !out.empty()) out += '-';
-            out += static_cast<char>(c - 'A' + 'a');
-            dash = false;
-        } else if (c != '.' && c != '\'') {
-            dash = true;
+        char folded = c;
+        if (c >= 'A' && c <= 'Z') {
+            folded = static_cast<char>(c - 'A' + 'a');
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80)) {
+            if (c != '.' && c != '\'') dash = true;
+            continue;
         }
+        if (dash && p != first) *p++ = '-';
+        *p++ = folded;
+        dash = false;
     }
+    out.resize(start + static_cast<std::size_t>(p - first));
+}
+
+} // namespace
+
+std::string key_slug(std::string_view name) {
+    std::string out;
+    append_key_slug(out, name);
     return out;
 }
 
@@ -45,12 +62,14 @@ struct NameWords {
 
 NameWords words_of(std::string_view s) {
     NameWords out;
+    const char* const data = s.data();
     std::size_t b = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i < s.size() && s[i] != ' ' && s[i] != '/' && s[i] != ',') continue;
+        if (i < s.size() && data[i] != ' ' && data[i] != '/' && data[i] != ',') continue;
         if (i > b) {
-            if (out.count++ == 0) out.front = s.substr(b, i - b);
-            out.back = s.substr(b, i - b);
+            const std::string_view word(data + b, i - b); // inside s: no checked substr
+            if (out.count++ == 0) out.front = word;
+            out.back = word;
         }
         b = i + 1;
     }
@@ -59,10 +78,15 @@ NameWords words_of(std::string_view s) {
 
 std::string identity_key(const NameCandidate& c, std::string_view text) {
     if (c.entry) return c.entry->key;
-    if (c.type == "group") return "group:" + key_slug(c.group);
-    std::string key(c.type);
+    std::string key;
+    if (c.type == "group") {
+        key = "group:";
+        append_key_slug(key, c.group);
+        return key;
+    }
+    key = c.type;
     key += ':';
-    key += key_slug(c.span.of(text));
+    append_key_slug(key, c.span.of(text));
     return key;
 }
 
@@ -85,25 +109,24 @@ void Resolver::run() {
 
 /// A city named in several countries is the one in a country the document names.
 void Resolver::pick_cities() {
-    std::set<std::string> countries;
+    std::vector<std::string> countries;
     for (const auto& c : cands_)
-        if (c.entry && c.entry->subtype == "country") countries.insert(c.entry->country);
+        if (c.entry && c.entry->subtype == "country") countries.push_back(c.entry->country);
     if (countries.empty()) return; // no country to prefer: looking the cities up changes nothing
     for (auto& c : cands_) {
         if (!c.entry || c.entry->subtype != "city" || c.kind != "name") continue;
-        for (const auto* city : doc_.gaz().cities(c.span.of(doc_.text()))) {
-            if (countries.contains(city->country)) {
-                c.entry = city;
-                break;
-            }
-        }
+        if (const auto* city = doc_.gaz().city_in(c.span.of(doc_.text()), countries)) c.entry = city;
     }
 }
 
 /// A name that scores ("Kent 108-3") or beats or is beaten ("Leicestershire beat Somerset").
 bool Resolver::team_context(const NameCandidate& c) const {
-    static const std::set<std::string, std::less<>> beat{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
-                                                         "thrashed", "routed", "hammered", "outclassed", "tied"};
+    // A short list, asked of the words around every dictionary name: a scan beats a tree.
+    static constexpr std::array<std::string_view, 12> beat_words{"beat", "beats", "defeated", "drew", "draw", "lost", "edged",
+                                                                 "thrashed", "routed", "hammered", "outclassed", "tied"};
+    struct {
+        bool contains(std::string_view w) const { return std::find(beat_words.begin(), beat_words.end(), w) != beat_words.end(); }
+    } beat;
     const auto& toks = doc_.seg().tokens;
     const bool score = c.last < toks.size() && toks[c.last].kind == TokenKind::number && !doc_.in_time(c.last) &&
                        doc_.sentence_of(c.last) == c.sentence;
@@ -168,7 +191,11 @@ void Resolver::adopt(std::size_t from, std::size_t to) {
 
 /// ", known as", "also known as", ", or": what follows is another name of what precedes.
 bool Resolver::known_as(std::uint32_t from, std::uint32_t to) const {
-    std::string words;
+    // Every phrase opens with one of these tokens (tokens hold no space): most pairs of nearby
+    // names end here.
+    if (const auto head = doc_.lower_token(from); head != "," && head != "also" && head != "known") return false;
+    thread_local std::string words; // asked for every pair of nearby names: no allocation
+    words.clear();
     for (auto k = from; k < to; ++k) {
         if (!words.empty()) words += ' ';
         words += doc_.lower_token(k);

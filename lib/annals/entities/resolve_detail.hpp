@@ -26,18 +26,33 @@ private:
     const DocView& doc_;
     std::vector<NameCandidate>& cands_;
     std::vector<std::string> keys_;
+    /// std::less of views, with the first bytes (compared unsigned, as the full comparison
+    /// does) settling most pairs without a call to compare the rest.
+    struct ViewLess {
+        bool operator()(std::string_view a, std::string_view b) const noexcept {
+            if (!a.empty() && !b.empty() && a.front() != b.front())
+                return static_cast<unsigned char>(a.front()) < static_cast<unsigned char>(b.front());
+            return a < b;
+        }
+    };
     // Keyed by views of the document's text or of its lower-cased copy (DocView::lower()).
-    std::map<std::string_view, std::size_t> aliases_; ///< text -> candidate it names
+    std::map<std::string_view, std::size_t, ViewLess> aliases_; ///< text -> candidate it names
     /// Sorted by word, for equal_range; built once by index_name_words() (flat: no node per word).
     struct WordRef {
         std::string_view word;
         std::size_t cand = 0;
         bool lead = false; ///< the word opens an organization's name
-        bool operator<(const WordRef& o) const noexcept { return word < o.word; }
+        /// word < o.word; the first bytes (compared unsigned, as the full comparison does)
+        /// settle most pairs without a call to compare the rest.
+        bool operator<(const WordRef& o) const noexcept {
+            if (!word.empty() && !o.word.empty() && word.front() != o.word.front())
+                return static_cast<unsigned char>(word.front()) < static_cast<unsigned char>(o.word.front());
+            return word < o.word;
+        }
     };
     std::vector<WordRef> persons_;    ///< first or last word of a person's name (lower case); the first candidate
     std::vector<WordRef> name_words_; ///< the words of organizations' and places' multi-word names, in candidate order
-    std::map<std::string_view, std::size_t> typed_singles_; ///< lower-case single word -> first typed one
+    std::map<std::string_view, std::size_t, ViewLess> typed_singles_; ///< lower-case single word -> first typed one
 
     void pick_cities();
     void find_teams();

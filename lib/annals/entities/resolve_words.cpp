@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <set>
 #include <unordered_map>
 
@@ -13,30 +14,35 @@ namespace {
 /// The words of `s` (split at spaces, slashes and commas) into `out`, a buffer the caller reuses.
 void split_words(std::string_view s, std::vector<std::string_view>& out) {
     out.clear();
+    const char* const data = s.data();
     std::size_t b = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == ' ' || s[i] == '/' || s[i] == ',') {
-            if (i > b) out.push_back(s.substr(b, i - b));
-            b = i + 1;
-        }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = data[i];
+        if (c != ' ' && c != '/' && c != ',') continue;
+        if (i > b) out.emplace_back(data + b, i - b);
+        b = i + 1;
     }
+    if (s.size() > b) out.emplace_back(data + b, s.size() - b);
 }
 
-bool is_connector(std::string_view w) {
-    const auto l = ascii_lower(w);
-    return l == "of" || l == "the" || l == "and" || l == "for" || l == "to" || l == "on" || l == "&";
+/// True when `w` in ASCII lower case is one of `words`, all short: lowered on the stack, as
+/// these tests run for every word of every name.
+bool lower_is_one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+    std::array<char, 16> buf{};
+    if (w.size() > buf.size()) return false; // longer than any of the words
+    for (std::size_t k = 0; k < w.size(); ++k)
+        buf[k] = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+    const std::string_view l(buf.data(), w.size());
+    return std::find(words.begin(), words.end(), l) != words.end();
 }
+
+bool is_connector(std::string_view w) { return lower_is_one_of(w, {"of", "the", "and", "for", "to", "on", "&"}); }
 
 bool place_preposition(std::string_view w) {
-    const auto l = ascii_lower(w);
-    return l == "in" || l == "at" || l == "near" || l == "from" || l == "across" || l == "outside" || l == "into" ||
-           l == "to" || l == "toward" || l == "towards" || l == "via";
+    return lower_is_one_of(w, {"in", "at", "near", "from", "across", "outside", "into", "to", "toward", "towards", "via"});
 }
 
-bool determiner(std::string_view w) {
-    const auto l = ascii_lower(w);
-    return l == "the" || l == "this" || l == "that" || l == "its" || l == "our" || l == "their" || l == "whose";
-}
+bool determiner(std::string_view w) { return lower_is_one_of(w, {"the", "this", "that", "its", "our", "their", "whose"}); }
 
 } // namespace
 
@@ -198,9 +204,15 @@ bool Resolver::plays(std::string_view word) const {
 }
 
 void Resolver::type_single_words() {
-    index_name_words();
+    bool indexed = false;
     for (std::size_t i = 0; i < cands_.size(); ++i) {
         if (!cands_[i].type.empty()) continue;
+        // Indexed at the first untyped word, before any candidate changes: as if up front,
+        // but documents with none skip it.
+        if (!indexed) {
+            index_name_words();
+            indexed = true;
+        }
         const auto word = cands_[i].span.of(doc_.text());
         if (const auto src = single_word_source(i); src >= 0) {
             adopt(static_cast<std::size_t>(src), i);
@@ -225,7 +237,10 @@ void Resolver::add_nominal_references() {
         if (c.type != "organization" || c.kind != "name" || keys_[i].empty()) continue;
         // A view of the entry's own name, not of a temporary string.
         const std::string_view entry_name = c.entry ? std::string_view(c.entry->name) : std::string_view();
-        for (std::string_view name : {c.span.of(doc_.text()), entry_name}) {
+        const std::string_view written = c.span.of(doc_.text());
+        for (std::string_view name : {written, entry_name}) {
+            // The entry's name written as in the text gives the same head again: nothing new.
+            if (name.data() == entry_name.data() && name == written) continue;
             split_words(name, words);
             if (words.size() < 2) continue;
             std::string_view head = words.back();
@@ -245,14 +260,17 @@ void Resolver::add_nominal_references() {
     // Most nouns share no first letter with any head: a cheap test before the map.
     std::array<bool, 256> head_first{};
     for (const auto& [head, cand] : heads) head_first[static_cast<unsigned char>(head.front())] = true;
-    std::vector<bool> taken(doc_.seg().tokens.size(), false);
+    std::vector<std::uint8_t> taken(doc_.seg().tokens.size(), 0);
     for (const auto& c : cands_)
-        for (auto k = c.first; k < c.last; ++k) taken[k] = true;
+        for (auto k = c.first; k < c.last; ++k) taken[k] = 1;
     const auto before = cands_.size();
+    const TaggedToken* tags = doc_.tag_data();
+    const Token* toks = doc_.seg().tokens.data();
     for (const auto& sent : doc_.seg().sentences) {
         const auto end = sent.first_token + sent.token_count;
         for (auto i = sent.first_token; i < end; ++i) {
-            if (taken[i] || !doc_.is_word(i) || doc_.tag(i) != PosTag::NN) continue;
+            // Every token comes here: the rarest property first, read straight from the arrays.
+            if ((tags && tags[i].tag != PosTag::NN) || toks[i].kind != TokenKind::word || taken[i]) continue;
             if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
             const auto it = heads.find(doc_.word(i));
             if (it == heads.end()) continue;
