@@ -2,6 +2,8 @@
 /// A string-keyed hash index for word lists and name tables that are asked about every token
 /// of a text. Internal to the library.
 
+#include "annals/core/word_bytes.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -24,22 +26,20 @@ struct WordHash {
     std::size_t operator()(std::string_view s) const noexcept {
         const char* p = s.data();
         std::size_t n = s.size();
-        std::uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL;
-        for (; n > 8; p += 8, n -= 8) h = (h ^ load(p, 8)) * 0xFF51AFD7ED558CCDULL;
+        std::uint64_t h = hash_start(n + 1);
+        for (; n > 8; p += 8, n -= 8) h = hash_mix(h, load_bytes(p, 8, true));
         std::uint64_t x = 0;
-        if (n >= 4) x = load(p, 4) | (load(p + n - 4, 4) << 32);
+        if (n >= 4) x = load4(p) | (load4(p + n - 4) << 32);
         else if (n > 0)
             x = std::uint64_t{byte(p[0])} | (std::uint64_t{byte(p[n / 2])} << 8) | (std::uint64_t{byte(p[n - 1])} << 16);
-        h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
-        // Callers take the low bits: fold in the high ones, which the multiplication mixed best.
-        return static_cast<std::size_t>(h ^ (h >> 32));
+        return static_cast<std::size_t>(hash_finish(hash_mix(h, x)));
     }
 
 private:
     static unsigned char byte(char c) noexcept { return static_cast<unsigned char>(c); }
-    static std::uint64_t load(const char* p, std::size_t bytes) noexcept {
-        std::uint64_t x = 0;
-        std::memcpy(&x, p, bytes);
+    static std::uint64_t load4(const char* p) noexcept {
+        std::uint32_t x = 0;
+        std::memcpy(&x, p, 4);
         return x;
     }
 };

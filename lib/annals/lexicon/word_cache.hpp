@@ -7,11 +7,11 @@
 /// case fold, a shape scan and a dozen lexicon lookups (morphy tries every rule of every part of
 /// speech).
 
+#include "annals/core/word_bytes.hpp"
 #include "annals/lexicon/context_rules.hpp"
 #include "annals/lexicon/lexicon.hpp"
 
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -57,49 +57,24 @@ struct FormFacts {
     TagSlot plain; ///< the token's slot inside a sentence (not first, not in a headline)
 };
 
-static_assert(std::endian::native == std::endian::little, "keys are read as little-endian words");
-
-/// The mask of the low n bytes of a word, for n in 0..8: a load instead of a branch and a
-/// shift for every key.
-inline constexpr std::array<std::uint64_t, 9> low_byte_masks = [] {
-    std::array<std::uint64_t, 9> m{};
-    for (std::size_t n = 1; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
-    m[8] = ~std::uint64_t{0};
-    return m;
-}();
-
-/// `n` (1..8) bytes at `p` as a little-endian word, zero padded; `room` says 8 bytes may be read.
-inline std::uint64_t load_bytes(const char* p, std::size_t n, bool room) noexcept {
-    std::uint64_t x = 0;
-    if (room) {
-        std::memcpy(&x, p, 8);
-        return x & low_byte_masks[n < 8 ? n : 8];
-    }
-    for (std::size_t i = 0; i < n; ++i) x |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    return x;
-}
-
 /// A hash of the `n` bytes of `text` at `b`, read eight at a time, and their first eight bytes.
 struct KeyHash {
     std::uint64_t hash = 0;
     std::uint64_t head = 0;
 };
 inline KeyHash key_hash(std::string_view text, std::size_t b, std::size_t n) noexcept {
-    std::uint64_t h = n * 0x9E3779B97F4A7C15ULL, head = 0;
+    std::uint64_t h = hash_start(n), head = 0;
     // Most tokens are short and not at the very end of the text: one load, one multiplication.
     if (n - 1 < 8 && b + 8 <= text.size()) {
-        std::memcpy(&head, text.data() + b, 8);
-        head &= low_byte_masks[n];
-        h = (h ^ head) * 0xFF51AFD7ED558CCDULL;
-        return {h ^ (h >> 32), head};
+        head = load_bytes(text.data() + b, n, true);
+        return {hash_finish(hash_mix(h, head)), head};
     }
     for (std::size_t o = 0; o < n; o += 8) {
         const std::uint64_t x = load_bytes(text.data() + b + o, n - o, b + o + 8 <= text.size());
         if (o == 0) head = x;
-        h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
+        h = hash_mix(h, x);
     }
-    // The table takes the low bits: fold the high ones, which the multiplications mixed best.
-    return {h ^ (h >> 32), head};
+    return {hash_finish(h), head};
 }
 
 /// An open-addressing table of entries with a `key` and a `head`, which it owns (in a deque,

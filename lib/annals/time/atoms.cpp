@@ -48,7 +48,7 @@ public:
             // one ASCII byte (a comma, a period, "a"): one atom, as span() would find
             const char c = lower(text_[b]);
             out_.lower[lower_used_] = c;
-            add(b, e, sentence, 1, StringHash::finish(StringHash::mix(StringHash::start(1), static_cast<unsigned char>(c))));
+            add(b, e, sentence, 1, hash_finish(hash_mix(hash_start(1), static_cast<unsigned char>(c))));
             return;
         }
         const std::size_t n = e - b;
@@ -56,7 +56,7 @@ public:
             // A short word seen before: its lower case and entry are remembered.
             std::uint64_t raw;
             std::memcpy(&raw, text_.data() + b, 8);
-            raw = StringHash::low_bytes(raw, n);
+            raw = low_bytes(raw, n);
             const auto len = static_cast<std::uint32_t>(n);
             if (const auto* m = out_.memo.find(raw, len)) {
                 // the atom as add() made it the first time, but at this place
@@ -83,7 +83,7 @@ public:
                 const bool context = !out_.context.empty() && out_.context.back() == index;
                 std::uint64_t lowered;
                 std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
-                out_.memo.insert(raw, len, StringHash::low_bytes(lowered, n), a, context);
+                out_.memo.insert(raw, len, low_bytes(lowered, n), a, context);
                 return;
             }
             span(b, e, sentence);
@@ -222,12 +222,12 @@ private:
         if (b + ((n + 7) & ~std::size_t{7}) > text_.size()) return plain_word_bytes(b, e, sentence);
         // Whole words: the last one may reach past the token (never past the text), and its
         // lower-case copy past the atom (into the buffer's slack, which later atoms overwrite).
-        std::uint64_t hash = StringHash::start(n);
+        std::uint64_t hash = hash_start(n);
         for (std::size_t o = 0; o < n; o += 8) {
             std::uint64_t x;
             std::memcpy(&x, src + o, 8);
-            x = StringHash::low_bytes(x, n - o);
-            const std::uint64_t used = StringHash::low_bytes(~std::uint64_t{0}, n - o) & high_bits;
+            x = low_bytes(x, n - o);
+            const std::uint64_t used = low_bytes(~std::uint64_t{0}, n - o) & high_bits;
             // ASCII bytes only; then, with the case bit set, every byte in 'a'..'z'
             if ((x & high_bits) != 0) return false;
             const std::uint64_t y = x | (used >> 2); // 0x20 in every used byte: lower case
@@ -235,9 +235,9 @@ private:
             const std::uint64_t past_z = y + 0x0505050505050505ULL;      // high bit: y > 'z'
             if ((at_least_a & ~past_z & used) != used) return false;
             std::memcpy(start + o, &y, 8);
-            hash = StringHash::mix(hash, y);
+            hash = hash_mix(hash, y);
         }
-        add(b, e, sentence, n, StringHash::finish(hash));
+        add(b, e, sentence, n, hash_finish(hash));
         return true;
     }
 
@@ -283,7 +283,7 @@ private:
             const char* const start = out_.lower.data() + lower_used_;
             std::uint64_t head;
             std::memcpy(&head, start, 8);
-            head = StringHash::low_bytes(head, len);
+            head = low_bytes(head, len);
             info = t_.find(std::string_view(start, len), static_cast<std::size_t>(hash), head);
         }
         return add_found(b, e, sentence, len, info);

@@ -2,8 +2,9 @@
 /// The time stage's resources: word tables (lib/data/time/*.tsv) and the rule table
 /// (rules.tsv), compiled into flat token patterns.
 
+#include "annals/core/word_bytes.hpp"
+
 #include <array>
-#include <bit>
 #include <cstring>
 #include <functional>
 #include <cstdint>
@@ -92,45 +93,18 @@ struct FlatPattern {
 /// that a word costs a multiplication per eight bytes rather than one per byte.
 struct StringHash {
     using is_transparent = void;
-    static constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t word) noexcept {
-        return (h ^ word) * 0xFF51AFD7ED558CCDULL;
-    }
-    /// The mask of the low `n` (0..8) bytes of a word.
-    static constexpr std::array<std::uint64_t, 9> byte_masks = [] {
-        std::array<std::uint64_t, 9> m{};
-        for (std::size_t n = 1; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
-        m[8] = ~std::uint64_t{0};
-        return m;
-    }();
-    /// The low `n` bytes of a word (all of it when n >= 8).
-    static constexpr std::uint64_t low_bytes(std::uint64_t x, std::size_t n) noexcept {
-        return x & byte_masks[n < 8 ? n : 8];
-    }
-    static constexpr std::uint64_t start(std::size_t n) noexcept { return n * 0x9E3779B97F4A7C15ULL; }
-    /// The table takes the low bits: fold in the high ones, which the multiplications mixed best.
-    static constexpr std::uint64_t finish(std::uint64_t h) noexcept { return h ^ (h >> 32); }
     /// The hash of the `n` bytes at `p`, which may be read up to the next multiple of eight.
     static std::uint64_t of_padded(const char* p, std::size_t n) noexcept {
-        std::uint64_t h = start(n);
-        for (std::size_t o = 0; o < n; o += 8) {
-            std::uint64_t x;
-            std::memcpy(&x, p + o, 8);
-            h = mix(h, low_bytes(x, n - o));
-        }
-        return finish(h);
+        std::uint64_t h = hash_start(n);
+        for (std::size_t o = 0; o < n; o += 8) h = hash_mix(h, load_bytes(p + o, n - o, true));
+        return hash_finish(h);
     }
     std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = start(s.size());
-        for (std::size_t o = 0; o < s.size(); o += 8) {
-            std::uint64_t x = 0;
-            for (std::size_t i = 0; i < 8 && o + i < s.size(); ++i)
-                x |= std::uint64_t{static_cast<unsigned char>(s[o + i])} << (8 * i);
-            h = mix(h, x);
-        }
-        return static_cast<std::size_t>(finish(h));
+        std::uint64_t h = hash_start(s.size());
+        for (std::size_t o = 0; o < s.size(); o += 8) h = hash_mix(h, load_bytes(s.data() + o, s.size() - o, false));
+        return static_cast<std::size_t>(hash_finish(h));
     }
 };
-static_assert(std::endian::native == std::endian::little, "StringHash reads words as little-endian");
 
 /// A node of the prefix tree of all flat bodies: flats sharing their first elements share
 /// the work of matching them.
