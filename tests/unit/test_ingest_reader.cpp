@@ -8,8 +8,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace annals;
@@ -96,6 +98,37 @@ TEST_CASE("ingest: a text file is one document, kept byte for byte", "[ingest]")
     CHECK(r.docs[0].text == text);
     CHECK_FALSE(r.docs[0].dct);
     CHECK_FALSE(r.docs[0].title);
+}
+
+TEST_CASE("ingest: a file larger than any read buffer is kept whole", "[ingest]") {
+    TempDir dir;
+    std::string text;
+    for (int i = 0; text.size() < 300000; ++i)
+        text += "Paragraph " + std::to_string(i) + ": the ministers met again in Rome.\n";
+    const auto file = dir.write("long.txt", text);
+    const auto r = read({file.string()});
+    REQUIRE(r.problems.empty());
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].text == text);
+}
+
+TEST_CASE("ingest: a named pipe, which reports no size, is read to its end", "[ingest]") {
+    TempDir dir;
+    const auto fifo = dir.path() / "feed.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string text;
+    while (text.size() < 200000)
+        text += "The talks in Geneva went on for a second day.\n";
+    // The writer blocks in open() until the reader opens the pipe.
+    std::thread writer([&] {
+        std::ofstream out(fifo, std::ios::binary);
+        out << text;
+    });
+    const auto r = read({fifo.string()});
+    writer.join();
+    REQUIRE(r.problems.empty());
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].text == text);
 }
 
 TEST_CASE("ingest: a folder is read recursively in sorted order, hidden and other files skipped",
