@@ -23,8 +23,9 @@ struct BuildOptions {
 /// Extracts every input; each record goes to `out` and into `merge` (with its text, so
 /// evidence sentences are quoted). Returns the exit status.
 int extract_into(const ExtractionFlags& flags, std::ostream& out, StoreMerge& merge) {
+    LineWriter lines(out);
     return run_with_flags(flags, [&](const Extraction& x, std::string_view line) {
-        out << line << '\n';
+        lines.add(line);
         merge.add(x, content_hash(line), true);
     });
 }

@@ -56,29 +56,29 @@ int run_with_flags(const ExtractionFlags& flags, const std::function<void(const 
     return ok;
 }
 
+namespace {
+constexpr std::size_t kLineChunk = std::size_t{1} << 20;
+} // namespace
+
+LineWriter::LineWriter(std::ostream& out) : out_(out) { pending_.reserve(kLineChunk + kLineChunk / 4); }
+
+void LineWriter::add(std::string_view line) {
+    pending_.append(line);
+    pending_.push_back('\n');
+    if (pending_.size() >= kLineChunk) flush();
+}
+
+void LineWriter::flush() {
+    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    pending_.clear();
+}
+
 int run_to_stream(const ExtractionFlags& flags, std::ostream& out) {
-    // Records are gathered into writes of about 1 MiB: libstdc++'s filebuf writes anything over
-    // 1 KiB with a system call of its own, one per record, and on a virtual machine those calls
-    // cost as much as extracting a short document.
-    constexpr std::size_t kChunk = std::size_t{1} << 20;
-    std::string pending;
-    pending.reserve(kChunk + kChunk / 4);
-    auto write_pending = [&] {
-        out.write(pending.data(), static_cast<std::streamsize>(pending.size()));
-        pending.clear();
-    };
     int status = ok;
-    try {
-        status = run_with_flags(flags, [&](const Extraction&, std::string_view line) {
-            pending.append(line);
-            pending.push_back('\n');
-            if (pending.size() >= kChunk) write_pending();
-        });
-    } catch (...) {
-        write_pending(); // the records finished before the failure are kept
-        throw;
+    {
+        LineWriter lines(out);
+        status = run_with_flags(flags, [&](const Extraction&, std::string_view line) { lines.add(line); });
     }
-    write_pending();
     out.flush();
     if (!out) {
         say_error("write failed");
