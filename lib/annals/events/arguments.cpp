@@ -42,7 +42,11 @@ public:
 
     void add(std::string_view role, int ng) {
         if (ng == none) return;
-        for (const int e : entities_of(doc_, syn_, ng)) add_entity(role, e);
+        // Asked for each slot of each event: one vector per thread keeps its room.
+        thread_local std::vector<int> entities;
+        entities.clear();
+        entities_into(doc_, syn_, ng, entities);
+        for (const int e : entities) add_entity(role, e);
     }
     void add_entity(std::string_view role, int e) {
         if (e == none) return;
@@ -54,7 +58,9 @@ public:
     /// The first place entity of a group becomes the event's place.
     bool place(int ng) {
         if (ng == none) return false;
-        const auto places = places_of(doc_, syn_, ng);
+        thread_local std::vector<int> places;
+        places.clear();
+        places_into(doc_, syn_, ng, places);
         if (places.empty()) return false;
         if (!ev_.place) ev_.place = doc_.entity(places.front())->id;
         return true;

@@ -22,9 +22,12 @@ struct CueView {
 
     CueView(const DocContext& d, const SentenceSyntax& syn) : doc(d), first(syn.first), end(syn.first + syn.count) {}
     [[nodiscard]] std::string_view form(std::uint32_t t) const { return doc.form(t); }
-    /// The last token of `words` matched from `t`, or none.
+    /// The last token of `words` matched from `t`, or none. The lists are indexed by their first
+    /// word, so a row found through the index has its first word matched already: the
+    /// comparison starts at its second.
     [[nodiscard]] int match(std::uint32_t t, const std::vector<std::string>& words, bool lemma) const {
-        for (std::size_t w = 0; w < words.size(); ++w, ++t) {
+        ++t;
+        for (std::size_t w = 1; w < words.size(); ++w, ++t) {
             if (t >= end) return none;
             const bool ok = lemma ? (doc.lemma(t) == words[w] || form(t) == words[w]) : form(t) == words[w];
             if (!ok) return none;
