@@ -132,3 +132,23 @@ TEST_CASE("events: cues of several words match whole, from their first word on",
     REQUIRE(arrest != nullptr);
     CHECK(arrest->modality != "negated");
 }
+
+TEST_CASE("events: a nominal event finds its earlier mention past other events", "[events][speed]") {
+    ANNALS_NEED_EVENT_STAGE();
+    const auto d = detect(*stage,
+                          "The summit opened in Vienna. Rebels attacked a convoy and the army said it would respond. "
+                          "A protest followed the attack. The summit ended after two days.",
+                          {{"Vienna", "gpe", "city"}});
+    std::size_t summits = 0;
+    for (const auto& e : d.events)
+        if (e.trigger.text == "summit") {
+            ++summits;
+            CHECK(e.mentions.size() == 1);
+        }
+    CHECK(summits == 1);
+    const auto* attacked = d.event("attacked");
+    REQUIRE(attacked != nullptr);
+    const auto* protest = d.event("protest");
+    REQUIRE(protest != nullptr);
+    CHECK(protest != attacked);
+}
