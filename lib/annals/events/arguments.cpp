@@ -3,6 +3,7 @@
 #include "annals/events/detector_detail.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace annals::detail {
 
@@ -42,7 +43,11 @@ public:
 
     void add(std::string_view role, int ng) {
         if (ng == none) return;
-        for (const int e : entities_of(doc_, syn_, ng)) add_entity(role, e);
+        // Asked for each slot of each event: one vector per thread keeps its room.
+        thread_local std::vector<int> entities;
+        entities.clear();
+        entities_into(doc_, syn_, ng, entities);
+        for (const int e : entities) add_entity(role, e);
     }
     void add_entity(std::string_view role, int e) {
         if (e == none) return;
@@ -54,7 +59,9 @@ public:
     /// The first place entity of a group becomes the event's place.
     bool place(int ng) {
         if (ng == none) return false;
-        const auto places = places_of(doc_, syn_, ng);
+        thread_local std::vector<int> places;
+        places.clear();
+        places_into(doc_, syn_, ng, places);
         if (places.empty()) return false;
         if (!ev_.place) ev_.place = doc_.entity(places.front())->id;
         return true;
@@ -124,20 +131,42 @@ void add_arguments(const DocContext& doc, const SentenceEvents& s, const EventMe
     // troops in Kabul") is left to the prepositions; nothing more to add here.
 }
 
+/// The ontology types a document's events name. A document names few types, so a short list
+/// of those seen so far answers most lookups without hashing the name. It keeps views of the
+/// ontology's own names, which live as long as the ontology.
+class TypeCache {
+public:
+    explicit TypeCache(const Ontology& onto) : onto_(onto) {}
+    [[nodiscard]] const EventType* find(std::string_view name) {
+        for (std::size_t i = 0; i < used_; ++i)
+            if (seen_[i]->name.size() == name.size() && std::string_view(seen_[i]->name) == name) return seen_[i];
+        const auto* t = onto_.find(name);
+        if (t != nullptr && used_ < seen_.size()) seen_[used_++] = t;
+        return t;
+    }
+
+private:
+    const Ontology& onto_;
+    std::array<const EventType*, 16> seen_{};
+    std::size_t used_ = 0;
+};
+
 /// Fills `ev` (a new Event, built in place: an Event is large to move).
-void make_event(const DocContext& doc, const EventResources& res, const SentenceEvents& s, const EventMention& m, Event& ev) {
+void make_event(const DocContext& doc, const EventResources& res, TypeCache& types, const SentenceEvents& s,
+                const EventMention& m, Event& ev) {
     ev.sentence = s.sentence;
     const auto& first = doc.seg->tokens[m.token].span;
     const auto& last = doc.seg->tokens[m.last_token].span;
     ev.trigger.span = {first.begin, last.end};
     ev.trigger.text = std::string(ev.trigger.span.of(doc.text));
     ev.trigger.lemma = m.lemma;
-    ev.type = m.handed_to != none ? std::string_view("other") : m.type;
+    const std::string_view type = m.handed_to != none ? std::string_view("other") : m.type;
+    ev.type = type;
     ev.timeml_class = m.cls;
     ev.modality = m.modality;
     ev.confidence = m.confidence;
     ev.rule = m.rule.empty() ? "event/" + std::string(to_string(m.pos)) : std::string(m.rule);
-    const auto* t = res.ontology.find(ev.type);
+    const auto* t = types.find(type);
     if (t != nullptr) ev.codes = res.info(t).codes;
     if (m.handed_to == none) add_arguments(doc, s, m, t != nullptr ? res.info(t).roles : Roles{}, ev);
 }
@@ -149,8 +178,9 @@ std::vector<Event> build_events(const DocContext& doc, const EventResources& res
     std::size_t n = 0;
     for (const auto& s : sentences) n += s.mentions.size();
     out.reserve(n); // an Event is large: growing the vector would move every one several times
+    TypeCache types(res.ontology);
     for (const auto& s : sentences)
-        for (const auto& m : s.mentions) make_event(doc, res, s, m, out.emplace_back());
+        for (const auto& m : s.mentions) make_event(doc, res, types, s, m, out.emplace_back());
     return out;
 }
 

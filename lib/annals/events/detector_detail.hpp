@@ -142,6 +142,13 @@ void find_mentions(const DocContext& doc, const EventResources& res, SentenceEve
 /// modifiers ("the Middle East region") or its of-phrase ("eastern provinces of Afghanistan").
 [[nodiscard]] std::vector<int> places_of(const DocContext& doc, const SentenceSyntax& syn, int ng);
 
+/// entities_of() written into `out`, which must be empty: for callers that ask for many groups
+/// and keep one vector for them.
+void entities_into(const DocContext& doc, const SentenceSyntax& syn, int ng, std::vector<int>& out);
+
+/// places_of() written into `out`, which must be empty.
+void places_into(const DocContext& doc, const SentenceSyntax& syn, int ng, std::vector<int>& out);
+
 /// Sets each mention's modality from the cue lists and its verb group.
 void assign_modality(const DocContext& doc, const EventResources& res, SentenceEvents& s);
 

@@ -149,20 +149,19 @@ void assign_other_times(const DocContext& doc, const std::vector<SentenceEvents>
     for (std::size_t i = 0; i < events.size(); ++i)
         if (!is_explicit(events[i]) && is_explicit(events[static_cast<std::size_t>(heads[i])]))
             events[i].time = events[static_cast<std::size_t>(heads[i])].time;
-    // Index of the event of each mention, to follow containers.
-    std::vector<std::vector<int>> event_of(sentences.size());
-    for (std::size_t i = 0; i < refs.size(); ++i) {
-        auto& v = event_of[refs[i].sentence];
-        const auto m = static_cast<std::size_t>(refs[i].mention);
-        if (v.size() <= m) v.resize(m + 1, none);
-        v[m] = static_cast<int>(i);
-    }
+    // Index of the event of each mention, to follow containers: one flat table, the mentions of
+    // sentence s from first_mention[s] on (a table per sentence cost an allocation each).
+    std::vector<std::size_t> first_mention(sentences.size() + 1, 0);
+    for (std::size_t s = 0; s < sentences.size(); ++s) first_mention[s + 1] = first_mention[s] + sentences[s].mentions.size();
+    std::vector<int> event_of(first_mention.back(), none);
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        event_of[first_mention[refs[i].sentence] + static_cast<std::size_t>(refs[i].mention)] = static_cast<int>(i);
     for (std::size_t i = 0; i < refs.size(); ++i) {
         if (events[i].time) continue;
         const auto& s = sentences[refs[i].sentence];
         const auto& m = s.mentions[static_cast<std::size_t>(refs[i].mention)];
         if (const int c = passing_container(doc, s, m); c != none) {
-            const int ce = event_of[refs[i].sentence][static_cast<std::size_t>(c)];
+            const int ce = event_of[first_mention[refs[i].sentence] + static_cast<std::size_t>(c)];
             if (ce != none && is_explicit(events[static_cast<std::size_t>(ce)])) {
                 auto t = *events[static_cast<std::size_t>(ce)].time;
                 t.source = "inherited";

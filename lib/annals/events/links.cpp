@@ -100,21 +100,21 @@ void against_relations(const DocContext& doc, const SentenceEvents& s, std::vect
 std::vector<int> coreference_heads(const std::vector<SentenceEvents>& sentences, const std::vector<MentionRef>& refs,
                                    const std::vector<Event>& events) {
     std::vector<int> head(events.size());
+    // The typed nominal events that head their chain so far, in text order: only they can be
+    // an earlier mention's event, so the look back skips every other event.
+    std::vector<std::size_t> nominal_heads;
     for (std::size_t i = 0; i < events.size(); ++i) {
         head[i] = static_cast<int>(i);
         const auto& m = mention_of(sentences, refs[i]);
         // An untyped event corefers with none (may_corefer): no need to look back.
         if (m.pos != TriggerPos::noun || events[i].type == "other"sv) continue;
         const auto& syn = sentences[refs[i].sentence].syntax;
-        for (std::size_t j = i; j-- > 0;) {
-            if (head[j] != static_cast<int>(j)) continue;
-            const auto& mj = mention_of(sentences, refs[j]);
-            if (mj.pos != TriggerPos::noun) continue;
-            if (may_corefer(events[j], events[i], m, syn)) {
-                head[i] = static_cast<int>(j);
+        for (auto j = nominal_heads.rbegin(); j != nominal_heads.rend(); ++j)
+            if (may_corefer(events[*j], events[i], m, syn)) {
+                head[i] = static_cast<int>(*j);
                 break;
             }
-        }
+        if (head[i] == static_cast<int>(i)) nominal_heads.push_back(i);
     }
     return head;
 }

@@ -22,9 +22,12 @@ struct CueView {
 
     CueView(const DocContext& d, const SentenceSyntax& syn) : doc(d), first(syn.first), end(syn.first + syn.count) {}
     [[nodiscard]] std::string_view form(std::uint32_t t) const { return doc.form(t); }
-    /// The last token of `words` matched from `t`, or none.
+    /// The last token of `words` matched from `t`, or none. The lists are indexed by their first
+    /// word, so a row found through the index has its first word matched already: the
+    /// comparison starts at its second.
     [[nodiscard]] int match(std::uint32_t t, const std::vector<std::string>& words, bool lemma) const {
-        for (std::size_t w = 0; w < words.size(); ++w, ++t) {
+        ++t;
+        for (std::size_t w = 1; w < words.size(); ++w, ++t) {
             if (t >= end) return none;
             const bool ok = lemma ? (doc.lemma(t) == words[w] || form(t) == words[w]) : form(t) == words[w];
             if (!ok) return none;
@@ -33,53 +36,60 @@ struct CueView {
     }
 };
 
-/// The cues of a sentence (into `kept`, with `out` as scratch), in text order.
-void find_cues(const CueView& v, const ModalityCues& cues, std::vector<CueMatch>& out, std::vector<CueMatch>& kept) {
-    out.clear();
-    kept.clear();
-    for (auto t = v.first; t < v.end; ++t) {
-        // Most words start no cue: the token's flags say so without a lookup.
-        if (!v.doc.has(t, wf_form_cue | wf_lemma_cue)) continue;
-        for (const bool lemma : {false, true}) {
-            if (!v.doc.has(t, lemma ? wf_lemma_cue : wf_form_cue)) continue;
-            const auto& list = lemma ? cues.lemma_cues_starting_with(v.doc.lemma(t)) : cues.form_cues_starting_with(v.form(t));
-            for (const auto* c : list)
-                if (const int last = v.match(t, c->words, c->match_lemma); last != none) {
-                    out.push_back({t, static_cast<std::uint32_t>(last), c});
-                    break; // longest first
-                }
-        }
-    }
-    // A cue inside a longer one is part of it ("cannot" and "be ruled out" in "cannot be ruled out").
-    for (const auto& a : out) {
-        const bool inside = std::any_of(out.begin(), out.end(), [&](const CueMatch& b) {
-            return &a != &b && b.first <= a.first && a.last <= b.last && (b.last - b.first) > (a.last - a.first);
-        });
-        if (!inside) kept.push_back(a);
+/// The cues that start at token `t` (at most one matched by form, one by lemma), appended to `out`.
+void cues_at(const CueView& v, const ModalityCues& cues, std::uint32_t t, std::vector<CueMatch>& out) {
+    for (const bool lemma : {false, true}) {
+        if (!v.doc.has(t, lemma ? wf_lemma_cue : wf_form_cue)) continue;
+        const auto& list = lemma ? cues.lemma_cues_starting_with(v.doc.lemma(t)) : cues.form_cues_starting_with(v.form(t));
+        for (const auto* c : list)
+            if (const int last = v.match(t, c->words, c->match_lemma); last != none) {
+                out.push_back({t, static_cast<std::uint32_t>(last), c});
+                break; // longest first
+            }
     }
 }
 
 std::uint8_t class_bit(ModalityClass c) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(c)); }
 
-/// Per token of the sentence (index - first): a bit for each modality class whose bounded
-/// scope ends there. Computed once per sentence, so that walking a scope costs a load per
-/// token rather than a look through the terminators.
-void scope_ends(const CueView& v, const ModalityCues& cues, std::vector<std::uint8_t>& out) {
-    out.assign(v.end - v.first, 0);
+/// A bit for each modality class whose bounded scope ends at token `t`.
+std::uint8_t scope_end_bits(const CueView& v, const ModalityCues& cues, std::uint32_t t) {
+    std::uint8_t bits = 0;
+    if (v.doc.has(t, wf_semicolon_colon)) bits = 0x0f;
+    // A comma ends a clause, except inside a condition ("if X, Y" keeps Y conditional).
+    if (v.doc.has(t, wf_comma)) bits |= static_cast<std::uint8_t>(0x0f & ~class_bit(ModalityClass::hypothetical));
+    if (!v.doc.has(t, wf_terminator)) return bits;
+    for (const auto* row : cues.terminators_starting_with(v.form(t)))
+        if (v.match(t, row->words, false) != none) {
+            for (std::size_t c = 0; c < row->ends.size(); ++c)
+                if (row->ends[c]) bits |= static_cast<std::uint8_t>(1u << c);
+            break;
+        }
+    return bits;
+}
+
+/// One pass over a sentence's tokens: its cues (into `kept`, with `found` as scratch), in text
+/// order, and per token (index - first) the scope end bits, so that walking a scope costs a
+/// load per token rather than a look through the terminators.
+void scan_sentence(const CueView& v, const ModalityCues& cues, std::vector<CueMatch>& found, std::vector<CueMatch>& kept,
+                   std::vector<std::uint8_t>& ends) {
+    found.clear();
+    kept.clear();
+    ends.assign(v.end - v.first, 0);
+    constexpr std::uint32_t cue_bits = wf_form_cue | wf_lemma_cue;
+    constexpr std::uint32_t end_bits = wf_semicolon_colon | wf_comma | wf_terminator;
     for (auto t = v.first; t < v.end; ++t) {
-        // Most words end no scope: one test of the token's flags passes them by.
-        if (!v.doc.has(t, wf_semicolon_colon | wf_comma | wf_terminator)) continue;
-        auto& bits = out[t - v.first];
-        if (v.doc.has(t, wf_semicolon_colon)) bits = 0x0f;
-        // A comma ends a clause, except inside a condition ("if X, Y" keeps Y conditional).
-        if (v.doc.has(t, wf_comma)) bits |= static_cast<std::uint8_t>(0x0f & ~class_bit(ModalityClass::hypothetical));
-        if (!v.doc.has(t, wf_terminator)) continue;
-        for (const auto* row : cues.terminators_starting_with(v.form(t)))
-            if (v.match(t, row->words, false) != none) {
-                for (std::size_t c = 0; c < row->ends.size(); ++c)
-                    if (row->ends[c]) bits |= static_cast<std::uint8_t>(1u << c);
-                break;
-            }
+        // Most words start no cue and end no scope: the token's flags say so without a lookup.
+        const auto flags = v.doc.word_flags[t];
+        if ((flags & (cue_bits | end_bits)) == 0) continue;
+        if ((flags & cue_bits) != 0) cues_at(v, cues, t, found);
+        if ((flags & end_bits) != 0) ends[t - v.first] = scope_end_bits(v, cues, t);
+    }
+    // A cue inside a longer one is part of it ("cannot" and "be ruled out" in "cannot be ruled out").
+    for (const auto& a : found) {
+        const bool inside = std::any_of(found.begin(), found.end(), [&](const CueMatch& b) {
+            return &a != &b && b.first <= a.first && a.last <= b.last && (b.last - b.first) > (a.last - a.first);
+        });
+        if (!inside) kept.push_back(a);
     }
 }
 
@@ -143,8 +153,7 @@ void assign_modality(const DocContext& doc, const EventResources& res, SentenceE
     thread_local std::vector<CueMatch> found, cues;
     thread_local std::vector<std::uint8_t> ends;
     thread_local std::vector<int> best;
-    find_cues(view, res.cues, found, cues);
-    scope_ends(view, res.cues, ends);
+    scan_sentence(view, res.cues, found, cues, ends);
     best.assign(s.mentions.size(), 4);
     for (std::size_t i = 0; i < s.mentions.size(); ++i) {
         const auto& m = s.mentions[i];

@@ -206,26 +206,38 @@ bool entities_match(const DocContext& doc, const std::vector<int>& entities, con
     return any_positive ? positive_hit : true;
 }
 
-std::vector<int> places_of(const DocContext& doc, const SentenceSyntax& syn, int ng) {
-    std::vector<int> out;
+void places_into(const DocContext& doc, const SentenceSyntax& syn, int ng, std::vector<int>& out) {
+    // Asked for every prepositional phrase of every event: the scratch keeps its room.
+    thread_local std::vector<int> entities;
     for (int n = ng; n != none; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) {
-        for (const int e : entities_of(doc, syn, n))
+        entities.clear();
+        entities_into(doc, syn, n, entities);
+        for (const int e : entities)
             if (is_place(*doc.entity(e))) add_unique(out, e);
         if (!out.empty()) continue;
         // "the Middle East region", "eastern provinces of Afghanistan".
         const auto& g = syn.nouns[static_cast<std::size_t>(n)];
         for (auto t = g.first; t <= g.last; ++t)
             if (const auto* e = doc.entity(doc.entity_of[t]); e != nullptr && is_place(*e)) add_unique(out, doc.entity_of[t]);
+        // `out` is still empty here: the of-phrase's places are what this call would add.
         if (out.empty())
-            if (const int of = of_phrase(doc, syn, n); of != none)
-                for (const int e : places_of(doc, syn, of)) add_unique(out, e);
+            if (const int of = of_phrase(doc, syn, n); of != none) places_into(doc, syn, of, out);
     }
+}
+
+std::vector<int> places_of(const DocContext& doc, const SentenceSyntax& syn, int ng) {
+    std::vector<int> out;
+    places_into(doc, syn, ng, out);
     return out;
+}
+
+void entities_into(const DocContext& doc, const SentenceSyntax& syn, int ng, std::vector<int>& out) {
+    for (int n = ng; n != none; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) entities_of_member(doc, syn, n, out, 0);
 }
 
 std::vector<int> entities_of(const DocContext& doc, const SentenceSyntax& syn, int ng) {
     std::vector<int> out;
-    for (int n = ng; n != none; n = syn.nouns[static_cast<std::size_t>(n)].conj_next) entities_of_member(doc, syn, n, out, 0);
+    entities_into(doc, syn, ng, out);
     return out;
 }
 
