@@ -104,13 +104,28 @@ public:
     /// The chunker's closed-class words and lemmas.
     WordFlagTable();
     /// Adds `bits` to a lower-case word or to a lemma.
-    void add_form(std::string_view form, std::uint32_t bits) { forms_[form] |= bits; }
-    void add_lemma(std::string_view lemma, std::uint32_t bits) { lemmas_[lemma] |= bits; }
+    void add_form(std::string_view form, std::uint32_t bits) {
+        forms_[form] |= bits;
+        serial_ = next_serial();
+    }
+    void add_lemma(std::string_view lemma, std::uint32_t bits) {
+        lemmas_[lemma] |= bits;
+        serial_ = next_serial();
+    }
     /// The bits of a token from its lower-case text and its lemma.
     [[nodiscard]] std::uint32_t flags(std::string_view lower_form, std::string_view lemma) const noexcept;
+    /// flags() of every token into `out` (resized to tokens.size()): token t's lower-case text
+    /// is its span of `lower_text`, its lemma tags[t].lemma (tags.size() >= tokens.size()). A
+    /// (text, lemma) pair this thread has met before with this table costs one probe of a
+    /// per-thread memo instead of two table lookups. Thread-safe.
+    void token_flags(std::string_view lower_text, const std::vector<Token>& tokens, const std::vector<TaggedToken>& tags,
+                     std::vector<std::uint32_t>& out) const;
 
 private:
+    static std::uint64_t next_serial() noexcept;
+
     WordIndex<std::uint32_t> forms_, lemmas_;
+    std::uint64_t serial_ = next_serial(); ///< tells the memo apart tables and their edits
 };
 
 /// What the chunker reads of the document.
