@@ -479,9 +479,22 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
 } // namespace
 
 
+namespace {
+
+/// wf_negative_contraction for "cannot" and the words of more than three letters ending in n't.
+std::uint32_t contraction_bits(std::string_view lower_form) noexcept {
+    const auto n = lower_form.size();
+    return lower_form == "cannot" || (n > 3 && lower_form.substr(n - 3) == "n't") ? std::uint32_t{wf_negative_contraction} : 0u;
+}
+
+} // namespace
+
 WordFlagTable::WordFlagTable() {
-    auto add = [](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
-        for (const auto w : words) t[w] |= bit;
+    auto add = [this](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
+        for (const auto w : words) {
+            t[w] |= bit;
+            note_shape(&t == &forms_ ? form_shapes_ : lemma_shapes_, w);
+        }
     };
     add(forms_, wf_negation, {"not", "n't", "never", "no longer"});
     add(forms_, wf_modal_contraction, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
@@ -510,9 +523,7 @@ std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view
     std::uint32_t bits = 0;
     if (const auto* f = forms_.find(lower_form)) bits |= *f;
     if (const auto* l = lemmas_.find(lemma)) bits |= *l;
-    const auto n = lower_form.size();
-    if (lower_form == "cannot" || (n > 3 && lower_form.substr(n - 3) == "n't")) bits |= wf_negative_contraction;
-    return bits;
+    return bits | contraction_bits(lower_form);
 }
 
 namespace {
@@ -545,17 +556,8 @@ struct FlagMemo {
     }
     static std::size_t home(const ShortWord& form, const ShortWord& lemma) noexcept {
         const auto h = hash_mix(hash_mix(hash_mix(hash_mix(sizes_of(form, lemma), form.a), form.b), lemma.a), lemma.b);
-        return static_cast<std::size_t>(hash_finish(h)) & ((std::size_t{1} << log_slots) - 1);
-    }
-    /// The slot of the pair, or the empty slot where it belongs.
-    Slot& find(const ShortWord& form, const ShortWord& lemma) noexcept {
-        const auto sizes = sizes_of(form, lemma);
-        for (std::size_t i = home(form, lemma);; i = (i + 1) & (slots.size() - 1)) {
-            Slot& s = slots[i];
-            if (s.sizes == 0) return s;
-            if (s.sizes == sizes && s.form_a == form.a && s.form_b == form.b && s.lemma_a == lemma.a && s.lemma_b == lemma.b)
-                return s;
-        }
+        // The top bits of a product depend on every bit of its factors; the low ones do not.
+        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - log_slots));
     }
 };
 
@@ -568,28 +570,47 @@ std::uint64_t WordFlagTable::next_serial() noexcept {
 
 void WordFlagTable::token_flags(std::string_view lower_text, const std::vector<Token>& tokens,
                                 const std::vector<TaggedToken>& tags, std::vector<std::uint32_t>& out) const {
-    thread_local FlagMemo memo;
+    thread_local FlagMemo thread_memo;
+    // One address of the thread's memo, and locals for what the loop reads: a thread_local
+    // named inside the loop costs a TLS address and register spills on every token.
+    FlagMemo& memo = thread_memo;
     memo.prepare(serial_);
-    out.resize(tokens.size());
-    for (std::size_t t = 0; t < tokens.size(); ++t) {
-        const auto form = tokens[t].span.of(lower_text);
-        const std::string_view lemma = tags[t].lemma;
+    const std::size_t n = tokens.size();
+    out.resize(n);
+    std::uint32_t* const bits_out = out.data();
+    const Token* const toks = tokens.data();
+    const TaggedToken* const tagged = tags.data();
+    FlagMemo::Slot* const slots = memo.slots.data();
+    constexpr std::size_t mask = (std::size_t{1} << FlagMemo::log_slots) - 1;
+    std::size_t used = memo.used;
+    for (std::size_t t = 0; t < n; ++t) {
+        const auto form = toks[t].span.of(lower_text);
+        const std::string_view lemma = tagged[t].lemma;
+        if (!may_hold(form_shapes_, form) && !may_hold(lemma_shapes_, lemma)) {
+            bits_out[t] = contraction_bits(form);
+            continue;
+        }
         ShortWord f, l;
         if (!ShortWord::pack(form, f) || !ShortWord::pack(lemma, l)) {
-            out[t] = flags(form, lemma);
+            bits_out[t] = flags(form, lemma);
             continue;
         }
-        auto& slot = memo.find(f, l);
-        if (slot.sizes == 0) {
-            const auto bits = flags(form, lemma);
-            out[t] = bits;
-            if (memo.used >= FlagMemo::max_used) continue; // full until the next document
-            slot = {f.a, f.b, l.a, l.b, FlagMemo::sizes_of(f, l), bits};
-            ++memo.used;
+        const auto sizes = FlagMemo::sizes_of(f, l);
+        std::size_t i = FlagMemo::home(f, l);
+        while (slots[i].sizes != 0 && !(slots[i].sizes == sizes && slots[i].form_a == f.a && slots[i].form_b == f.b &&
+                                        slots[i].lemma_a == l.a && slots[i].lemma_b == l.b))
+            i = (i + 1) & mask;
+        if (slots[i].sizes != 0) {
+            bits_out[t] = slots[i].bits;
             continue;
         }
-        out[t] = slot.bits;
+        const auto bits = flags(form, lemma);
+        bits_out[t] = bits;
+        if (used >= FlagMemo::max_used) continue; // full until the next document
+        slots[i] = {f.a, f.b, l.a, l.b, sizes, bits};
+        ++used;
     }
+    memo.used = used;
 }
 
 bool is_negative_contraction(std::string_view w) {

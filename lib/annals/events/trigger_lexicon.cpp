@@ -264,7 +264,8 @@ const WordTriggers& TriggerLexicon::lookup(std::string_view word) const {
         std::uint64_t lexicon = 0;
         detail::ShortWordMemo<std::uint32_t> ids;
     };
-    thread_local Memo memo;
+    thread_local Memo thread_memo;
+    Memo& memo = thread_memo; // one TLS address per call
     if (memo.lexicon != serial_) {
         memo.ids.clear();
         memo.lexicon = serial_;

@@ -71,6 +71,7 @@ template <class V>
 class ShortWordMemo {
 public:
     static constexpr std::size_t max_entries = std::size_t{1} << 17;
+    static_assert(2 * max_entries <= (std::size_t{1} << 24), "slot_of() takes 24 bits of the hash");
 
     /// The value remembered for `w`, else make() (remembered from now on). The reference
     /// lasts until the next call.
@@ -104,7 +105,9 @@ private:
     /// The slot of `w`, or the empty slot where it belongs (the table is at most half full).
     Slot& slot_of(const ShortWord& w) noexcept {
         const auto mask = slots_.size() - 1;
-        for (auto i = static_cast<std::size_t>(hash_finish(w.hash())) & mask;; i = (i + 1) & mask)
+        // The top bits of a product depend on every bit of its factors; the low ones do not.
+        const auto top = static_cast<std::size_t>((w.hash() * 0x9E3779B97F4A7C15ULL) >> 40);
+        for (auto i = top & mask;; i = (i + 1) & mask)
             if (!slots_[i].used || slots_[i].key == w) return slots_[i];
     }
     void grow() {
