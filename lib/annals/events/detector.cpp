@@ -48,9 +48,7 @@ DocContext make_context(std::string_view text, const Segmentation& seg, const st
     doc.mention_first.assign(n, none);
     doc.name_end.assign(n, 0);
     doc.timex_of.assign(n, none);
-    doc.word_flags.resize(n);
-    for (std::size_t t = 0; t < n; ++t)
-        doc.word_flags[t] = flags.flags(doc.form(static_cast<std::uint32_t>(t)), tags[t].lemma);
+    flags.token_flags(doc.lower_text, seg.tokens, tags, doc.word_flags);
     for (std::size_t e = 0; e < entities.size(); ++e)
         for (const auto& m : entities[e].mentions) {
             const auto [first, last] = token_range(seg, m.span);

@@ -81,14 +81,14 @@ bool gives_type(const std::vector<const TriggerEntry*>& rows) {
 
 /// Whether some noun row of `lemma` gives an event type.
 bool names_typed_event(const EventResources& res, const std::string& lemma) {
-    return gives_type(res.triggers.find(lemma, TriggerPos::noun));
+    return gives_type(res.triggers.lookup(lemma).find(TriggerPos::noun));
 }
 
 bool noun_is_event(const DocContext& doc, const EventResources& res, const NounGroup& g, std::uint32_t t) {
     const PosTag tag = doc.tag(t);
     if ((tag != PosTag::NN && tag != PosTag::NNS) || doc.entity_of[t] != none || doc.timex_of[t] != none) return false;
     const auto& lemma = doc.lemma(t);
-    const auto& rows = res.triggers.find(lemma, TriggerPos::noun);
+    const auto& rows = res.triggers.lookup(lemma).find(TriggerPos::noun);
     const bool typed = gives_type(rows);
     // A noun modifying another names a kind ("peace talks", "aid groups"), not an event, unless
     // both name typed events: one event qualifies another ("murder charges", "murder trial").
@@ -102,10 +102,10 @@ bool noun_is_event(const DocContext& doc, const EventResources& res, const NounG
 }
 
 /// Rows of multi-word triggers that start at the mention and whose further words follow it.
-std::vector<std::pair<const TriggerEntry*, std::uint32_t>> phrase_rows(const DocContext& doc, const EventResources& res,
+std::vector<std::pair<const TriggerEntry*, std::uint32_t>> phrase_rows(const DocContext& doc, const WordTriggers& word,
                                                                        const SentenceSyntax& syn, const EventMention& m) {
     std::vector<std::pair<const TriggerEntry*, std::uint32_t>> out;
-    for (const auto* e : res.triggers.phrases_starting_with(m.lemma)) {
+    for (const auto* e : *word.phrases) {
         if (e->pos != m.pos) continue;
         auto t = m.token;
         bool ok = true;
@@ -172,14 +172,14 @@ std::string_view untyped_rule(TriggerPos pos) {
 }
 
 void type_mention(const DocContext& doc, const EventResources& res, const SentenceSyntax& syn, EventMention& m) {
-    for (const auto& [e, last] : phrase_rows(doc, res, syn, m)) {
+    const auto& word = res.triggers.lookup(m.lemma);
+    for (const auto& [e, last] : phrase_rows(doc, word, syn, m)) {
         if (!constraints_hold(doc, res, syn, m, *e)) continue;
         m.type = e->type, m.cls = e->timeml_class, m.rule = e->rule, m.last_token = last, m.lemma = e->lemma;
         m.confidence = e->constraints.empty() ? 0.8 : 0.9;
         return;
     }
-    const auto& rows = res.triggers.find(m.lemma, m.pos);
-    for (const auto* e : rows) {
+    for (const auto* e : word.find(m.pos)) {
         if (!constraints_hold(doc, res, syn, m, *e)) continue;
         m.type = e->type, m.cls = e->timeml_class, m.rule = e->rule;
         m.confidence = e->type == "other"sv ? 0.6 : e->constraints.empty() ? 0.8 : 0.9;
@@ -198,7 +198,7 @@ void add_verbs(const DocContext& doc, const EventResources& res, SentenceEvents&
         if (g.copula && g.complement != none) {
             const auto adj = static_cast<std::uint32_t>(g.complement);
             const auto& lemma = doc.lemma(adj);
-            if (!res.triggers.find(lemma, TriggerPos::adj).empty()) {
+            if (!res.triggers.lookup(lemma).find(TriggerPos::adj).empty()) {
                 EventMention m;
                 m.token = m.last_token = adj;
                 m.pos = TriggerPos::adj;
@@ -244,7 +244,7 @@ void add_result_adjectives(const DocContext& doc, const EventResources& res, Sen
     const auto& syn = out.syntax;
     for (auto t = syn.first; t < syn.first + syn.count; ++t) {
         if (doc.tag(t) != PosTag::JJ || syn.verb_at(t) != none) continue;
-        const auto& rows = res.triggers.find(doc.lemma(t), TriggerPos::adj);
+        const auto& rows = res.triggers.lookup(doc.lemma(t)).find(TriggerPos::adj);
         if (!gives_type(rows)) continue;
         if (std::any_of(out.mentions.begin(), out.mentions.end(), [&](const EventMention& m) { return m.token == t; }))
             continue;
@@ -289,7 +289,8 @@ bool is_preposition_word(const DocContext& doc, std::uint32_t t) { return doc.ta
 /// The light verb a verb mention stands for, with the phrase's last token ("take part in").
 std::pair<const LightVerb*, std::uint32_t> light_verb_at(const DocContext& doc, const EventResources& res,
                                                          const SentenceSyntax& syn, const EventMention& m) {
-    for (const auto* lv : res.triggers.light_phrases_starting_with(m.lemma)) {
+    const auto& word = res.triggers.lookup(m.lemma);
+    for (const auto* lv : *word.light_phrases) {
         auto t = m.token;
         bool ok = true;
         for (std::size_t w = 1; w < lv->words.size() && ok; ++w) {
@@ -298,7 +299,7 @@ std::pair<const LightVerb*, std::uint32_t> light_verb_at(const DocContext& doc, 
         }
         if (ok) return {lv, t};
     }
-    return {res.triggers.light_verb(m.lemma), m.token};
+    return {word.light, m.token};
 }
 
 /// "held a meeting", "the meeting was called by": the noun takes the event, the verb lends it

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <initializer_list>
 #include <utility>
 
@@ -486,9 +487,22 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
 } // namespace
 
 
+namespace {
+
+/// wf_negative_contraction for "cannot" and the words of more than three letters ending in n't.
+std::uint32_t contraction_bits(std::string_view lower_form) noexcept {
+    const auto n = lower_form.size();
+    return lower_form == "cannot" || (n > 3 && lower_form.substr(n - 3) == "n't") ? std::uint32_t{wf_negative_contraction} : 0u;
+}
+
+} // namespace
+
 WordFlagTable::WordFlagTable() {
-    auto add = [](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
-        for (const auto w : words) t[w] |= bit;
+    auto add = [this](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
+        for (const auto w : words) {
+            t[w] |= bit;
+            note_shape(&t == &forms_ ? form_shapes_ : lemma_shapes_, w);
+        }
     };
     add(forms_, wf_negation, {"not", "n't", "never", "no longer"});
     add(forms_, wf_modal_contraction, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
@@ -517,9 +531,94 @@ std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view
     std::uint32_t bits = 0;
     if (const auto* f = forms_.find(lower_form)) bits |= *f;
     if (const auto* l = lemmas_.find(lemma)) bits |= *l;
-    const auto n = lower_form.size();
-    if (lower_form == "cannot" || (n > 3 && lower_form.substr(n - 3) == "n't")) bits |= wf_negative_contraction;
-    return bits;
+    return bits | contraction_bits(lower_form);
+}
+
+namespace {
+
+/// What a thread remembers of the (lower-case text, lemma) pairs it has flagged with one
+/// table, both words packed: a document's words are mostly ones seen before (closed-class
+/// words, punctuation, the common vocabulary), and a probe here costs a third of the two
+/// lookups flags() makes. Kept from document to document.
+struct FlagMemo {
+    struct Slot {
+        std::uint64_t form_a = 0, form_b = 0, lemma_a = 0, lemma_b = 0;
+        std::uint32_t sizes = 0; ///< form size, lemma size << 8, and bit 16 (0: an empty slot)
+        std::uint32_t bits = 0;
+    };
+    static constexpr unsigned log_slots = 15;
+    static constexpr std::size_t max_used = (std::size_t{1} << log_slots) / 2;
+    std::vector<Slot> slots;
+    std::size_t used = 0;
+    std::uint64_t table = 0; ///< the serial of the table the bits come from
+
+    /// Empties the memo when it holds another table's bits or is full.
+    void prepare(std::uint64_t serial) {
+        if (serial == table && used < max_used && !slots.empty()) return;
+        slots.assign(std::size_t{1} << log_slots, Slot{});
+        used = 0;
+        table = serial;
+    }
+    static std::uint32_t sizes_of(const ShortWord& form, const ShortWord& lemma) noexcept {
+        return form.size | (lemma.size << 8) | (1u << 16);
+    }
+    static std::size_t home(const ShortWord& form, const ShortWord& lemma) noexcept {
+        const auto h = hash_mix(hash_mix(hash_mix(hash_mix(sizes_of(form, lemma), form.a), form.b), lemma.a), lemma.b);
+        // The top bits of a product depend on every bit of its factors; the low ones do not.
+        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - log_slots));
+    }
+};
+
+} // namespace
+
+std::uint64_t WordFlagTable::next_serial() noexcept {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
+}
+
+void WordFlagTable::token_flags(std::string_view lower_text, const std::vector<Token>& tokens,
+                                const std::vector<TaggedToken>& tags, std::vector<std::uint32_t>& out) const {
+    thread_local FlagMemo thread_memo;
+    // One address of the thread's memo, and locals for what the loop reads: a thread_local
+    // named inside the loop costs a TLS address and register spills on every token.
+    FlagMemo& memo = thread_memo;
+    memo.prepare(serial_);
+    const std::size_t n = tokens.size();
+    out.resize(n);
+    std::uint32_t* const bits_out = out.data();
+    const Token* const toks = tokens.data();
+    const TaggedToken* const tagged = tags.data();
+    FlagMemo::Slot* const slots = memo.slots.data();
+    constexpr std::size_t mask = (std::size_t{1} << FlagMemo::log_slots) - 1;
+    std::size_t used = memo.used;
+    for (std::size_t t = 0; t < n; ++t) {
+        const auto form = toks[t].span.of(lower_text);
+        const std::string_view lemma = tagged[t].lemma;
+        if (!may_hold(form_shapes_, form) && !may_hold(lemma_shapes_, lemma)) {
+            bits_out[t] = contraction_bits(form);
+            continue;
+        }
+        ShortWord f, l;
+        if (!ShortWord::pack(form, f) || !ShortWord::pack(lemma, l)) {
+            bits_out[t] = flags(form, lemma);
+            continue;
+        }
+        const auto sizes = FlagMemo::sizes_of(f, l);
+        std::size_t i = FlagMemo::home(f, l);
+        while (slots[i].sizes != 0 && !(slots[i].sizes == sizes && slots[i].form_a == f.a && slots[i].form_b == f.b &&
+                                        slots[i].lemma_a == l.a && slots[i].lemma_b == l.b))
+            i = (i + 1) & mask;
+        if (slots[i].sizes != 0) {
+            bits_out[t] = slots[i].bits;
+            continue;
+        }
+        const auto bits = flags(form, lemma);
+        bits_out[t] = bits;
+        if (used >= FlagMemo::max_used) continue; // full until the next document
+        slots[i] = {f.a, f.b, l.a, l.b, sizes, bits};
+        ++used;
+    }
+    memo.used = used;
 }
 
 bool is_negative_contraction(std::string_view w) {

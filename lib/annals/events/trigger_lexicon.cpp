@@ -3,6 +3,7 @@
 #include "annals/core/error.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -230,6 +231,46 @@ void TriggerLexicon::build_indexes(const std::vector<std::size_t>& file_starts) 
         std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->words.size() > b->words.size(); });
     for (auto& [first, list] : light_phrases_)
         std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->words.size() > b->words.size(); });
+    // One entry per word of any index, so that lookup() answers the four questions at once.
+    for (auto& [w, rows] : by_lemma_) word_ids_.insert(w);
+    for (auto& [w, list] : phrases_) word_ids_.insert(w);
+    for (auto& [w, lv] : light_by_lemma_) word_ids_.insert(w);
+    for (auto& [w, list] : light_phrases_) word_ids_.insert(w);
+    auto triggers_of = [&](std::string_view w) {
+        WordTriggers t;
+        for (std::size_t p = 0; p < t.rows.size(); ++p) t.rows[p] = &find(w, static_cast<TriggerPos>(p));
+        t.phrases = &phrases_starting_with(w);
+        t.light = light_verb(w);
+        t.light_phrases = &light_phrases_starting_with(w);
+        return t;
+    };
+    words_.assign(1, WordTriggers{{&no_entries, &no_entries, &no_entries}, &no_entries, nullptr, &no_light_verbs});
+    for (auto& [w, id] : word_ids_) {
+        id = static_cast<std::uint32_t>(words_.size());
+        words_.push_back(triggers_of(w));
+    }
+    static std::atomic<std::uint64_t> serials{0};
+    serial_ = ++serials;
+}
+
+const WordTriggers& TriggerLexicon::lookup(std::string_view word) const {
+    auto id_of = [&] {
+        const auto* id = word_ids_.find(word);
+        return id == nullptr ? std::uint32_t{0} : *id;
+    };
+    detail::ShortWord w;
+    if (!detail::ShortWord::pack(word, w)) return words_[id_of()];
+    struct Memo {
+        std::uint64_t lexicon = 0;
+        detail::ShortWordMemo<std::uint32_t> ids;
+    };
+    thread_local Memo thread_memo;
+    Memo& memo = thread_memo; // one TLS address per call
+    if (memo.lexicon != serial_) {
+        memo.ids.clear();
+        memo.lexicon = serial_;
+    }
+    return words_[memo.ids.get(w, id_of)];
 }
 
 const std::vector<const TriggerEntry*>& TriggerLexicon::find(std::string_view lemma, TriggerPos pos) const {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,21 @@ struct LightVerb {
     std::string where;
 };
 
+/// What the lexicon holds for one word: what TriggerLexicon::find(), phrases_starting_with(),
+/// light_verb() and light_phrases_starting_with() give for it, found with one lookup. The
+/// pointers (never null but `light`) live as long as the lexicon.
+struct WordTriggers {
+    std::array<const std::vector<const TriggerEntry*>*, 3> rows{}; ///< per TriggerPos
+    const std::vector<const TriggerEntry*>* phrases = nullptr;
+    const LightVerb* light = nullptr;
+    const std::vector<const LightVerb*>* light_phrases = nullptr;
+
+    /// The rows of this part of speech (find()).
+    [[nodiscard]] const std::vector<const TriggerEntry*>& find(TriggerPos pos) const noexcept {
+        return *rows[static_cast<std::size_t>(pos)];
+    }
+};
+
 /// The loaded lexicon. Move-only (it holds pointers into itself); immutable after loading, so
 /// every const member is safe to call from several threads at once.
 class TriggerLexicon {
@@ -96,6 +112,10 @@ public:
     /// Multi-word light verbs whose first word is `first_lemma`, longest first.
     [[nodiscard]] const std::vector<const LightVerb*>& light_phrases_starting_with(std::string_view first_lemma) const;
 
+    /// Everything the four lookups above give for `word`, at once. A word this thread has met
+    /// before with this lexicon costs one probe of a per-thread memo. Thread-safe.
+    [[nodiscard]] const WordTriggers& lookup(std::string_view word) const;
+
     /// Every trigger row in load order.
     [[nodiscard]] const std::vector<TriggerEntry>& entries() const noexcept { return entries_; }
     /// Every light verb row in load order.
@@ -113,6 +133,9 @@ private:
     detail::WordIndex<std::vector<const TriggerEntry*>> phrases_;
     detail::WordIndex<const LightVerb*> light_by_lemma_;
     detail::WordIndex<std::vector<const LightVerb*>> light_phrases_;
+    std::vector<WordTriggers> words_;           ///< [0]: a word the lexicon does not hold
+    detail::WordIndex<std::uint32_t> word_ids_; ///< every word of the four indexes: its words_ index
+    std::uint64_t serial_ = 0;                  ///< tells the per-thread memo apart lexicons
 };
 
 } // namespace annals
