@@ -201,6 +201,42 @@ public:
         cur_ += s.size() + 2;
     }
 
+    /// Two quoted strings with `sep` between them (`"a":"b"` in a map, `"a","b"` in a list),
+    /// under one room check when both are short.
+    void strings(std::string_view a, char sep, std::string_view b) {
+        if (a.size() > 16 || b.size() > 16 || static_cast<std::size_t>(end_ - cur_) < 37 ||
+            !detail::copy_short(a.data(), a.size(), cur_ + 1) ||
+            !detail::copy_short(b.data(), b.size(), cur_ + a.size() + 4)) {
+            string(a);
+            raw(sep);
+            string(b);
+            return;
+        }
+        cur_[0] = '"';
+        cur_[a.size() + 1] = '"';
+        cur_[a.size() + 2] = sep;
+        cur_[a.size() + 3] = '"';
+        cur_ += a.size() + 4 + b.size();
+        *cur_++ = '"';
+    }
+
+    /// `key` as raw() writes it, then `u` as uint() does, under one room check.
+    template <std::size_t N>
+    void field_uint(const char (&key)[N], std::uint64_t u) {
+        reserve(N - 1 + 20);
+        std::memcpy(cur_, key, N - 1);
+        cur_ = detail::put_uint(cur_ + N - 1, u);
+    }
+
+    /// `key` as raw() writes it, then `[a,b]` as uint_pair() does, under one room check.
+    template <std::size_t N>
+    void field_uint_pair(const char (&key)[N], std::uint64_t a, std::uint64_t b) {
+        reserve(N - 1 + 43);
+        std::memcpy(cur_, key, N - 1);
+        cur_ += N - 1;
+        put_uint_pair(a, b);
+    }
+
     /// An unsigned integer in decimal.
     void uint(std::uint64_t u) {
         reserve(20);
@@ -210,11 +246,7 @@ public:
     /// `[a,b]`, two unsigned integers in decimal (a span).
     void uint_pair(std::uint64_t a, std::uint64_t b) {
         reserve(43);
-        *cur_ = '[';
-        cur_ = detail::put_uint(cur_ + 1, a);
-        *cur_ = ',';
-        cur_ = detail::put_uint(cur_ + 1, b);
-        *cur_++ = ']';
+        put_uint_pair(a, b);
     }
 
     /// A double as RapidJSON writes it (shortest form that reads back the same). A NaN or
@@ -262,6 +294,15 @@ private:
     /// The table slot of a double's bits: the top bits of a Fibonacci hash.
     static std::size_t number_slot(std::uint64_t bits) noexcept {
         return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15u) >> (64 - kNumberSlotBits));
+    }
+
+    /// `[a,b]`; the caller has made room for 43 bytes.
+    void put_uint_pair(std::uint64_t a, std::uint64_t b) noexcept {
+        *cur_ = '[';
+        cur_ = detail::put_uint(cur_ + 1, a);
+        *cur_ = ',';
+        cur_ = detail::put_uint(cur_ + 1, b);
+        *cur_++ = ']';
     }
 
     void reserve(std::size_t n) {

@@ -41,9 +41,7 @@ void put_map(Appender& o, const std::map<std::string, std::string>& m) {
     for (const auto& [k, v] : m) {
         if (!first) o.raw(',');
         first = false;
-        o.string(k);
-        o.raw(':');
-        o.string(v);
+        o.strings(k, ':', v);
     }
     o.raw('}');
 }
@@ -54,9 +52,7 @@ void put_interval(Appender& o, const std::optional<DayInterval>& iv) {
         return;
     }
     o.raw('[');
-    o.string(iv->earliest);
-    o.raw(',');
-    o.string(iv->latest);
+    o.strings(iv->earliest, ',', iv->latest);
     o.raw(']');
 }
 
@@ -84,17 +80,14 @@ void put_doc(Appender& o, const Document& d) {
 }
 
 void put_sentence(Appender& o, const Sentence& s) {
-    o.raw(R"({"span":)");
-    put_span(o, s.span);
+    o.field_uint_pair(R"({"span":)", s.span.begin, s.span.end);
     o.raw('}');
 }
 
 void put_mention(Appender& o, const Mention& m) {
-    o.raw(R"({"span":)");
-    put_span(o, m.span);
+    o.field_uint_pair(R"({"span":)", m.span.begin, m.span.end);
     o.field(R"(,"text":)", m.text);
-    o.raw(R"(,"sentence":)");
-    o.uint(m.sentence);
+    o.field_uint(R"(,"sentence":)", m.sentence);
     o.field(R"(,"kind":)", m.kind);
     o.raw('}');
 }
@@ -117,16 +110,14 @@ void put_entity(Appender& o, const Entity& e) {
 
 void put_timex(Appender& o, const Timex& t, std::string_view text) {
     o.field(R"({"id":)", t.id);
-    o.raw(R"(,"span":)");
-    put_span(o, t.span);
+    o.field_uint_pair(R"(,"span":)", t.span.begin, t.span.end);
     o.field(R"(,"text":)", t.span.of(text));
     o.field(R"(,"type":)", timex_type_name(t.type));
     o.field(R"(,"value":)", t.value);
     o.raw(R"(,"interval":)");
     put_interval(o, t.interval);
     o.field(R"(,"anchor":)", timex_anchor_name(t.anchor));
-    o.raw(R"(,"sentence":)");
-    o.uint(t.sentence);
+    o.field_uint(R"(,"sentence":)", t.sentence);
     o.field(R"(,"rule":)", t.rule);
     o.raw('}');
 }
@@ -154,10 +145,8 @@ void put_argument(Appender& o, const Argument& a) {
 void put_event(Appender& o, const Event& e, std::string_view text) {
     o.field(R"({"id":)", e.id);
     o.field(R"(,"type":)", e.type);
-    o.raw(R"(,"sentence":)");
-    o.uint(e.sentence);
-    o.raw(R"(,"trigger":{"span":)");
-    put_span(o, e.trigger.span);
+    o.field_uint(R"(,"sentence":)", e.sentence);
+    o.field_uint_pair(R"(,"trigger":{"span":)", e.trigger.span.begin, e.trigger.span.end);
     o.field(R"(,"text":)", e.trigger.span.of(text));
     o.field(R"(,"lemma":)", e.trigger.lemma);
     o.field(R"(},"class":)", e.timeml_class);
@@ -180,8 +169,7 @@ void put_relation(Appender& o, const Relation& r) {
     o.field(R"({"type":)", r.type);
     o.field(R"(,"source":)", r.source);
     o.field(R"(,"target":)", r.target);
-    o.raw(R"(,"sentence":)");
-    o.uint(r.sentence);
+    o.field_uint(R"(,"sentence":)", r.sentence);
     o.raw(R"(,"event":)");
     put_opt(o, r.event);
     o.field(R"(,"rule":)", r.rule);
