@@ -21,13 +21,7 @@ void put_opt(Appender& o, const std::optional<std::string>& s) {
     else o.null();
 }
 
-void put_span(Appender& o, const Span& s) {
-    o.raw('[');
-    o.uint(s.begin);
-    o.raw(',');
-    o.uint(s.end);
-    o.raw(']');
-}
+void put_span(Appender& o, const Span& s) { o.uint_pair(s.begin, s.end); }
 
 /// `[a,b,...]` with `each` writing one item.
 template <class T, class F>
@@ -47,9 +41,7 @@ void put_map(Appender& o, const std::map<std::string, std::string>& m) {
     for (const auto& [k, v] : m) {
         if (!first) o.raw(',');
         first = false;
-        o.string(k);
-        o.raw(':');
-        o.string(v);
+        o.strings(k, ':', v);
     }
     o.raw('}');
 }
@@ -60,9 +52,7 @@ void put_interval(Appender& o, const std::optional<DayInterval>& iv) {
         return;
     }
     o.raw('[');
-    o.string(iv->earliest);
-    o.raw(',');
-    o.string(iv->latest);
+    o.strings(iv->earliest, ',', iv->latest);
     o.raw(']');
 }
 
@@ -79,8 +69,7 @@ void put_geo(Appender& o, const std::optional<GeoPoint>& p) {
 }
 
 void put_doc(Appender& o, const Document& d) {
-    o.raw(R"({"id":)");
-    o.string(d.id);
+    o.field(R"({"id":)", d.id);
     o.raw(R"(,"title":)");
     put_opt(o, d.title);
     o.raw(R"(,"url":)");
@@ -91,34 +80,25 @@ void put_doc(Appender& o, const Document& d) {
 }
 
 void put_sentence(Appender& o, const Sentence& s) {
-    o.raw(R"({"span":)");
-    put_span(o, s.span);
+    o.field_uint_pair(R"({"span":)", s.span.begin, s.span.end);
     o.raw('}');
 }
 
 void put_mention(Appender& o, const Mention& m) {
-    o.raw(R"({"span":)");
-    put_span(o, m.span);
-    o.raw(R"(,"text":)");
-    o.string(m.text);
-    o.raw(R"(,"sentence":)");
-    o.uint(m.sentence);
-    o.raw(R"(,"kind":)");
-    o.string(m.kind);
+    o.field_uint_pair(R"({"span":)", m.span.begin, m.span.end);
+    o.field(R"(,"text":)", m.text);
+    o.field_uint(R"(,"sentence":)", m.sentence);
+    o.field(R"(,"kind":)", m.kind);
     o.raw('}');
 }
 
 void put_entity(Appender& o, const Entity& e) {
-    o.raw(R"({"id":)");
-    o.string(e.id);
-    o.raw(R"(,"name":)");
-    o.string(e.name);
-    o.raw(R"(,"type":)");
-    o.string(e.type);
+    o.field(R"({"id":)", e.id);
+    o.field(R"(,"name":)", e.name);
+    o.field(R"(,"type":)", e.type);
     o.raw(R"(,"subtype":)");
     put_opt(o, e.subtype);
-    o.raw(R"(,"key":)");
-    o.string(e.key);
+    o.field(R"(,"key":)", e.key);
     o.raw(R"(,"attributes":)");
     put_map(o, e.attributes);
     o.raw(R"(,"geo":)");
@@ -129,24 +109,16 @@ void put_entity(Appender& o, const Entity& e) {
 }
 
 void put_timex(Appender& o, const Timex& t, std::string_view text) {
-    o.raw(R"({"id":)");
-    o.string(t.id);
-    o.raw(R"(,"span":)");
-    put_span(o, t.span);
-    o.raw(R"(,"text":)");
-    o.string(t.span.of(text));
-    o.raw(R"(,"type":)");
-    o.string(timex_type_name(t.type));
-    o.raw(R"(,"value":)");
-    o.string(t.value);
+    o.field(R"({"id":)", t.id);
+    o.field_uint_pair(R"(,"span":)", t.span.begin, t.span.end);
+    o.field(R"(,"text":)", t.span.of(text));
+    o.field(R"(,"type":)", timex_type_name(t.type));
+    o.field(R"(,"value":)", t.value);
     o.raw(R"(,"interval":)");
     put_interval(o, t.interval);
-    o.raw(R"(,"anchor":)");
-    o.string(timex_anchor_name(t.anchor));
-    o.raw(R"(,"sentence":)");
-    o.uint(t.sentence);
-    o.raw(R"(,"rule":)");
-    o.string(t.rule);
+    o.field(R"(,"anchor":)", timex_anchor_name(t.anchor));
+    o.field_uint(R"(,"sentence":)", t.sentence);
+    o.field(R"(,"rule":)", t.rule);
     o.raw('}');
 }
 
@@ -157,79 +129,59 @@ void put_event_time(Appender& o, const std::optional<EventTime>& t) {
     }
     o.raw(R"({"timex":)");
     put_opt(o, t->timex);
-    o.raw(R"(,"value":)");
-    o.string(t->value);
+    o.field(R"(,"value":)", t->value);
     o.raw(R"(,"interval":)");
     put_interval(o, t->interval);
-    o.raw(R"(,"source":)");
-    o.string(t->source);
+    o.field(R"(,"source":)", t->source);
     o.raw('}');
 }
 
 void put_argument(Appender& o, const Argument& a) {
-    o.raw(R"({"role":)");
-    o.string(a.role);
-    o.raw(R"(,"entity":)");
-    o.string(a.entity);
+    o.field(R"({"role":)", a.role);
+    o.field(R"(,"entity":)", a.entity);
     o.raw('}');
 }
 
 void put_event(Appender& o, const Event& e, std::string_view text) {
-    o.raw(R"({"id":)");
-    o.string(e.id);
-    o.raw(R"(,"type":)");
-    o.string(e.type);
-    o.raw(R"(,"sentence":)");
-    o.uint(e.sentence);
-    o.raw(R"(,"trigger":{"span":)");
-    put_span(o, e.trigger.span);
-    o.raw(R"(,"text":)");
-    o.string(e.trigger.span.of(text));
-    o.raw(R"(,"lemma":)");
-    o.string(e.trigger.lemma);
-    o.raw(R"(},"class":)");
-    o.string(e.timeml_class);
+    o.field(R"({"id":)", e.id);
+    o.field(R"(,"type":)", e.type);
+    o.field_uint(R"(,"sentence":)", e.sentence);
+    o.field_uint_pair(R"(,"trigger":{"span":)", e.trigger.span.begin, e.trigger.span.end);
+    o.field(R"(,"text":)", e.trigger.span.of(text));
+    o.field(R"(,"lemma":)", e.trigger.lemma);
+    o.field(R"(},"class":)", e.timeml_class);
     o.raw(R"(,"arguments":)");
     put_list(o, e.arguments, [&](const Argument& a) { put_argument(o, a); });
     o.raw(R"(,"place":)");
     put_opt(o, e.place);
     o.raw(R"(,"time":)");
     put_event_time(o, e.time);
-    o.raw(R"(,"modality":)");
-    o.string(e.modality);
+    o.field(R"(,"modality":)", e.modality);
     o.raw(R"(,"codes":)");
     put_map(o, e.codes);
     o.raw(R"(,"confidence":)");
     o.number(e.confidence);
-    o.raw(R"(,"rule":)");
-    o.string(e.rule);
+    o.field(R"(,"rule":)", e.rule);
     o.raw('}');
 }
 
 void put_relation(Appender& o, const Relation& r) {
-    o.raw(R"({"type":)");
-    o.string(r.type);
-    o.raw(R"(,"source":)");
-    o.string(r.source);
-    o.raw(R"(,"target":)");
-    o.string(r.target);
-    o.raw(R"(,"sentence":)");
-    o.uint(r.sentence);
+    o.field(R"({"type":)", r.type);
+    o.field(R"(,"source":)", r.source);
+    o.field(R"(,"target":)", r.target);
+    o.field_uint(R"(,"sentence":)", r.sentence);
     o.raw(R"(,"event":)");
     put_opt(o, r.event);
-    o.raw(R"(,"rule":)");
-    o.string(r.rule);
+    o.field(R"(,"rule":)", r.rule);
     o.raw('}');
 }
 
 void put_diagnostic(Appender& o, const Diagnostic& d) {
-    o.raw(R"({"code":)");
-    o.string(diag_code_name(d.code));
+    o.field(R"({"code":)", diag_code_name(d.code));
     o.raw(R"(,"span":)");
     if (d.span) put_span(o, *d.span);
     else o.null();
-    o.raw(R"(,"message":)");
-    o.string(d.message);
+    o.field(R"(,"message":)", d.message);
     o.raw('}');
 }
 
@@ -250,8 +202,7 @@ std::string_view to_json_view(const Extraction& x) {
     }
     Appender o(storage, x.doc.text.size() * kBytesPerTextByte + 1024);
     const std::string_view text = x.doc.text;
-    o.raw(R"({"schema":)");
-    o.string(kDocumentSchema);
+    o.field(R"({"schema":)", kDocumentSchema);
     o.raw(R"(,"doc":)");
     put_doc(o, x.doc);
     o.raw(R"(,"sentences":)");
