@@ -104,28 +104,42 @@ bool GazEntry::has_flag(std::string_view f) const { return std::find(flags.begin
 // ---- building the index
 
 std::size_t Gazetteer::Impl::add_entry(GazEntry entry) {
-    if (auto it = keys.find(entry.key); it != keys.end())
+    // One hash of the key: the index taken is the entry's unless the key is already there.
+    const auto [it, fresh] = keys.try_emplace(entry.key, entries.size());
+    if (!fresh)
         throw Error(Errc::bad_data, entry.source, "duplicate key '" + entry.key + "' (first at " + entries[it->second].source + ")");
-    keys.emplace(entry.key, entries.size());
     entries.push_back(std::move(entry));
     return entries.size() - 1;
+}
+
+std::size_t Gazetteer::Impl::add_last_entry() {
+    const auto last = entries.size() - 1;
+    const auto [it, fresh] = keys.try_emplace(entries[last].key, last);
+    if (!fresh)
+        throw Error(Errc::bad_data, entries[last].source,
+                    "duplicate key '" + entries[last].key + "' (first at " + entries[it->second].source + ")");
+    return last;
 }
 
 std::uint32_t Gazetteer::Impl::add_form(std::string_view written, detail::NameIndex& index, std::size_t item) {
     std::string norm = normalize_name(written);
     if (norm.empty()) return 0;
-    std::string folded = fold_name(norm);
+    // norm is in normal form already: folding it needs no second normalization.
+    const std::string folded = fold_normalized(norm);
     auto& postings = index[folded];
     for (const auto& p : postings)
         if (p.item == item && forms[p.form] == norm) return p.form;
     const auto form = static_cast<std::uint32_t>(forms.size());
     acronym.push_back(std::none_of(norm.begin(), norm.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
-    forms.push_back(norm);
+    forms.push_back(std::move(norm));
     postings.push_back({static_cast<std::uint32_t>(item), form});
-    const auto space = folded.find(' ');
-    first_words.insert(folded.substr(0, space));
-    for (auto p = space; p != std::string::npos; p = folded.find(' ', p + 1)) prefixes.insert(folded.substr(0, p));
-    max_words = std::max<std::size_t>(max_words, 1 + static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')));
+    // The word index copies what it keeps: views of `folded` are enough to ask it.
+    const std::string_view f = folded;
+    const auto space = f.find(' ');
+    first_words.insert(f.substr(0, space));
+    std::size_t words = 1;
+    for (auto p = space; p != std::string_view::npos; p = f.find(' ', p + 1), ++words) prefixes.insert(f.substr(0, p));
+    max_words = std::max(max_words, words);
     return form;
 }
 

@@ -50,6 +50,8 @@ struct Gazetteer::Impl {
 
     /// Adds an entry; throws Error(bad_data, entry.source) when its key is already taken.
     std::size_t add_entry(GazEntry entry);
+    /// add_entry() of the entry the caller has just built in place at the back of `entries`.
+    std::size_t add_last_entry();
     /// Indexes the entry's name and aliases.
     void index_entry(std::size_t entry);
     /// Indexes a demonym or adjective of a country.
