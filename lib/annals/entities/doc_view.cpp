@@ -3,7 +3,6 @@
 #include "annals/core/word_index.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace annals::detail {
 
@@ -12,24 +11,18 @@ namespace {
 bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 bool lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
-/// ascii_lower() in place, eight bytes at a time: the whole text of every document goes
-/// through it. A byte gets 0x20 added when it is below 0x80, at least 'A' and at most 'Z'.
-void lower_ascii_in_place(std::string& s) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t high = 0x8080808080808080ULL;
-    std::size_t k = 0;
-    for (; k + 8 <= s.size(); k += 8) {
-        std::uint64_t x = 0;
-        std::memcpy(&x, s.data() + k, 8);
-        const std::uint64_t low7 = x & ~high;
-        const std::uint64_t ge_a = low7 + ones * (0x80 - 'A'); // high bit: byte >= 'A'
-        const std::uint64_t gt_z = low7 + ones * (0x7F - 'Z'); // high bit: byte > 'Z'
-        const std::uint64_t upper = (ge_a ^ gt_z) & ~x & high;
-        x |= upper >> 2;
-        std::memcpy(s.data() + k, &x, 8);
+/// `out` = ascii_lower(text), byte for byte: the whole text of every document goes through it.
+/// A plain byte loop without branches, which the optimizer turns into 16-byte vector steps
+/// (faster than a hand-written eight-bytes-at-a-time loop, and written once, not copied first).
+void lower_ascii_into(std::string_view text, std::string& out) {
+    out.resize(text.size());
+    const char* src = text.data();
+    char* dst = out.data();
+    const std::size_t n = text.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto u = static_cast<unsigned char>(src[k]);
+        dst[k] = static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 'a' - 'A' : 0));
     }
-    for (; k < s.size(); ++k)
-        if (upper_ascii(s[k])) s[k] = static_cast<char>(s[k] - 'A' + 'a');
 }
 
 /// The span without a possessive ending: 's and ’s, or a lone apostrophe after s ("Forces'").
@@ -114,8 +107,7 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     starts_.assign(n, -1);
     plain_.assign(n, -1);
     // Lower-cased once per document: every gazetteer window and cue lookup is a view into it.
-    lowered_.assign(text);
-    lower_ascii_in_place(lowered_);
+    lower_ascii_into(text, lowered_);
     cores_.resize(n);
     sentence_of_.clear();
     sentence_of_.resize(n);
