@@ -96,12 +96,11 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
         }
     }
     // clear() then resize(): value-initialized trivial elements are zeroed in one block.
-    matches_.clear();
-    matches_.resize(n);
+    if (matches_.size() < n) matches_.resize(n);
+    matched_.assign(n, 0);
     match_pool_.clear();
     common_.assign(n, -1);
-    demonyms_.clear();
-    demonyms_.resize(n);
+    if (demonyms_.size() < n) demonyms_.resize(n);
     demonym_known_.assign(n, 0);
     cues_of_.assign(n, 0);
     starts_.assign(n, -1);
@@ -116,7 +115,7 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
     for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
         const auto& sent = seg.sentences[s];
         const auto end = sent.first_token + sent.token_count;
-        for (auto i = sent.first_token; i < end; ++i) sentence_of_[i] = s;
+        for (auto i = sent.first_token; i < end; ++i) sentence_of_[i] = static_cast<std::uint32_t>(s);
         // Each line on its own: a score table or a capitals line inside a longer "sentence".
         for (auto line = sent.first_token; line < end;) {
             auto stop = line + 1;
@@ -277,9 +276,10 @@ bool DocView::person_word(std::uint32_t i) const {
 
 const CountryInfo* DocView::looked_up_demonym(std::uint32_t i) const {
     demonym_known_[i] = 1;
-    if (is_word(i))
-        demonyms_[i] = plain_token(i) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
-                                        : gaz_.country_by_demonym(word(i));
+    // Written for every token asked: the table keeps the last document's entries.
+    demonyms_[i] = !is_word(i)       ? nullptr
+                   : plain_token(i) ? gaz_.country_by_demonym_folded(word(i), lower_word(i))
+                                    : gaz_.country_by_demonym(word(i));
     return demonyms_[i];
 }
 
@@ -290,7 +290,7 @@ std::uint16_t DocView::looked_up_cues(std::uint32_t i) const {
 
 void DocView::compute_matches(std::uint32_t first) const {
     auto& slot = matches_[first];
-    slot.computed = true;
+    matched_[first] = 1;
     slot.begin = static_cast<std::uint32_t>(match_pool_.size());
     if (is_word(first) && may_start(first)) find_matches(first);
     slot.count = static_cast<std::uint32_t>(match_pool_.size()) - slot.begin;
