@@ -319,12 +319,11 @@ void DocView::find_matches(std::uint32_t first) const {
             checked = span.end;
             prefix_plain = is_plain;
         }
-        const auto* e = is_plain ? gaz_.find_best_folded(window, lower(span)) : gaz_.find_best(window);
+        bool continues = false; // for plain windows, found with the name in one lookup
+        const auto* e = is_plain ? gaz_.find_best_folded(window, lower(span), continues) : gaz_.find_best(window);
         if (e) match_pool_.emplace_back(j - first + 1, e);
         if (possessive(j)) break;
-        if (j + 1 < end && seg_.tokens[j + 1].space_before &&
-            !(is_plain ? gaz_.may_continue_folded(lower(span)) : gaz_.may_continue(window)))
-            break;
+        if (j + 1 < end && seg_.tokens[j + 1].space_before && !(is_plain ? continues : gaz_.may_continue(window))) break;
     }
 }
 
