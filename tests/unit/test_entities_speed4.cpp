@@ -146,3 +146,21 @@ TEST_CASE("entities: a short document after a long one sees none of its names", 
             CHECK(m.text == text.substr(m.span.begin, m.span.size()));
         }
 }
+
+TEST_CASE("entities: one folded lookup tells a name and whether a longer one begins with it", "[entities][speed4]") {
+    static const Gazetteer g = Gazetteer::load(kDataDir);
+    for (const std::string text : {"Middle", "Middle East", "Rome", "New", "New York", "Nowhere Land", "Red", "Italians"}) {
+        std::string folded = text;
+        for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        bool continues = false;
+        const auto* e = g.find_best_folded(text, folded, continues);
+        CHECK(e == g.find_best_folded(text, folded));
+        CHECK(e == g.find_best(text));
+        CHECK(continues == g.may_continue_folded(folded));
+        CHECK(continues == g.may_continue(text));
+    }
+    bool continues = false;
+    CHECK(g.find_best_folded("Middle", "middle", continues) == nullptr);
+    CHECK(continues);
+    CHECK(g.find_best_folded("Middle East", "middle east", continues) != nullptr);
+}
