@@ -143,6 +143,12 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
         const auto end = sent.first_token + sent.token_count;
         for (auto i = covered; i < sent.first_token; ++i) cores[i] = core_of(i);
         for (auto i = sent.first_token; i < end; ++i) {
+            // Not a word: no possessive to strip and no name (the common case after words).
+            if (toks[i].kind != TokenKind::word) {
+                cores[i] = toks[i].span;
+                names[i] = 0;
+                continue;
+            }
             cores[i] = core_of(i);
             names[i] = shape_name_word_of(in, i, sent.first_token);
         }
