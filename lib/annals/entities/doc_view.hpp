@@ -115,8 +115,8 @@ public:
     [[nodiscard]] std::uint32_t gazetteer_match(std::uint32_t first, std::uint32_t limit, const GazEntry*& entry) const {
         // Asked again and again for the same tokens by the name rules: found once per token.
         entry = nullptr;
+        if (!matched_[first]) compute_matches(first);
         const auto& slot = matches_[first];
-        if (!slot.computed) compute_matches(first);
         // Longest first: the matches are stored shortest first.
         for (auto k = slot.count; k > 0; --k) {
             const auto& m = match_pool_[slot.begin + k - 1];
@@ -159,12 +159,15 @@ private:
     struct MatchRange {
         std::uint32_t begin = 0;
         std::uint32_t count = 0;
-        bool computed = false;
     };
     /// The per-token tables of one document, kept per thread and refilled for each document
     /// so that a document costs no allocation once a thread has seen a larger one.
     struct Scratch {
+        // Tables read only where a per-token flag says they were filled (matches: matched,
+        // demonyms: demonym_known) grow but are not cleared: clearing them cost more than
+        // all the flags, one byte a token.
         std::vector<MatchRange> matches;
+        std::vector<std::uint8_t> matched;
         std::vector<Match> match_pool;
         std::vector<std::int8_t> common, name, starts, plain;
         std::vector<const CountryInfo*> demonyms;
@@ -172,7 +175,7 @@ private:
         std::vector<std::uint8_t> headline, blocked; // bytes, not bits: read for every token
         std::vector<std::uint16_t> cues_of;
         std::vector<Span> cores;
-        std::vector<std::size_t> sentence_of;
+        std::vector<std::uint32_t> sentence_of;
         std::string lowered;
     };
     /// This thread's scratch; a thread holds one DocView at a time.
@@ -181,6 +184,7 @@ private:
     Scratch& scratch_ = thread_scratch();
     // Caches of this one document, filled as they are asked (const members may fill them).
     std::vector<MatchRange>& matches_ = scratch_.matches;
+    std::vector<std::uint8_t>& matched_ = scratch_.matched; ///< per token: compute_matches() done
     std::vector<Match>& match_pool_ = scratch_.match_pool;
     std::vector<std::int8_t>& common_ = scratch_.common; ///< per token: -1 unknown, else common_word()
     std::vector<std::int8_t>& name_ = scratch_.name;     ///< per token: -1 unknown, else name_word()
@@ -198,7 +202,7 @@ private:
     const EntityCues& cues_;
     std::vector<Span>& cores_ = scratch_.cores;
     std::string& lowered_ = scratch_.lowered; ///< the text in ASCII lower case, byte for byte
-    std::vector<std::size_t>& sentence_of_ = scratch_.sentence_of;
+    std::vector<std::uint32_t>& sentence_of_ = scratch_.sentence_of;
     std::vector<std::uint8_t>& headline_ = scratch_.headline; ///< per token
     std::vector<std::uint8_t>& blocked_ = scratch_.blocked;   ///< inside a time expression ("Monday", "September 2014")
 };

@@ -104,28 +104,43 @@ bool GazEntry::has_flag(std::string_view f) const { return std::find(flags.begin
 // ---- building the index
 
 std::size_t Gazetteer::Impl::add_entry(GazEntry entry) {
-    if (auto it = keys.find(entry.key); it != keys.end())
+    // One hash of the key: the index taken is the entry's unless the key is already there.
+    const auto [it, fresh] = keys.try_emplace(entry.key, entries.size());
+    if (!fresh)
         throw Error(Errc::bad_data, entry.source, "duplicate key '" + entry.key + "' (first at " + entries[it->second].source + ")");
-    keys.emplace(entry.key, entries.size());
     entries.push_back(std::move(entry));
     return entries.size() - 1;
+}
+
+std::size_t Gazetteer::Impl::add_last_entry() {
+    const auto last = entries.size() - 1;
+    const auto [it, fresh] = keys.try_emplace(entries[last].key, last);
+    if (!fresh)
+        throw Error(Errc::bad_data, entries[last].source,
+                    "duplicate key '" + entries[last].key + "' (first at " + entries[it->second].source + ")");
+    return last;
 }
 
 std::uint32_t Gazetteer::Impl::add_form(std::string_view written, detail::NameIndex& index, std::size_t item) {
     std::string norm = normalize_name(written);
     if (norm.empty()) return 0;
-    std::string folded = fold_name(norm);
-    auto& postings = index[folded];
+    // norm is in normal form already: folding it needs no second normalization.
+    const std::string folded = fold_normalized(norm);
+    auto& postings = index[folded].postings;
     for (const auto& p : postings)
         if (p.item == item && forms[p.form] == norm) return p.form;
     const auto form = static_cast<std::uint32_t>(forms.size());
     acronym.push_back(std::none_of(norm.begin(), norm.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
-    forms.push_back(norm);
+    forms.push_back(std::move(norm));
     postings.push_back({static_cast<std::uint32_t>(item), form});
-    const auto space = folded.find(' ');
-    first_words.insert(folded.substr(0, space));
-    for (auto p = space; p != std::string::npos; p = folded.find(' ', p + 1)) prefixes.insert(folded.substr(0, p));
-    max_words = std::max<std::size_t>(max_words, 1 + static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')));
+    // The word index copies what it keeps: views of `folded` are enough to ask it.
+    const std::string_view f = folded;
+    const auto space = f.find(' ');
+    first_words.insert(f.substr(0, space));
+    std::size_t words = 1;
+    // Last: marking prefixes may insert into `index` (names), which moves its slots.
+    for (auto p = space; p != std::string_view::npos; p = f.find(' ', p + 1), ++words) names[f.substr(0, p)].prefix = true;
+    max_words = std::max(max_words, words);
     return form;
 }
 
@@ -192,12 +207,12 @@ std::vector<std::pair<detail::Posting, bool>> matches(const Gazetteer::Impl& g, 
     std::vector<std::pair<detail::Posting, bool>> out;
     // Most texts asked about are no name: look up the folded form before anything else.
     thread_local std::string buf;
-    const auto* postings = index.find(fold_into(text, buf));
-    if (postings == nullptr) return out;
+    const auto* slot = index.find(fold_into(text, buf));
+    if (slot == nullptr || slot->postings.empty()) return out;
     const std::string norm = normalize_name(text);
     const std::string folded = fold_normalized(norm);
     const bool query_has_upper = has_upper_ascii_or_fold_change(norm, folded);
-    for (const auto& p : *postings) {
+    for (const auto& p : slot->postings) {
         const bool exact = g.forms[p.form] == norm;
         const bool ok = exact || (!g.acronym[p.form] && mode != MatchCase::exact && (mode == MatchCase::any || query_has_upper));
         if (ok) out.emplace_back(p, exact);
@@ -258,16 +273,23 @@ const GazEntry* best_posting(const Gazetteer::Impl& g, const std::vector<detail:
 
 const GazEntry* Gazetteer::find_best(std::string_view text, MatchCase mode) const {
     thread_local std::string buf;
-    const auto* postings = impl_->names.find(fold_into(text, buf));
-    if (postings == nullptr) return nullptr;
+    const auto* slot = impl_->names.find(fold_into(text, buf));
+    if (slot == nullptr || slot->postings.empty()) return nullptr;
     const std::string norm = normalize_name(text);
-    return best_posting(*impl_, *postings, norm, fold_normalized(norm), mode);
+    return best_posting(*impl_, slot->postings, norm, fold_normalized(norm), mode);
 }
 
 const GazEntry* Gazetteer::find_best_folded(std::string_view text, std::string_view folded, MatchCase mode) const {
-    const auto* postings = impl_->names.find(folded);
-    if (postings == nullptr) return nullptr;
-    return best_posting(*impl_, *postings, text, folded, mode);
+    bool continues = false;
+    return find_best_folded(text, folded, continues, mode);
+}
+
+const GazEntry* Gazetteer::find_best_folded(std::string_view text, std::string_view folded, bool& continues,
+                                            MatchCase mode) const {
+    const auto* slot = impl_->names.find(folded);
+    continues = slot != nullptr && slot->prefix;
+    if (slot == nullptr || slot->postings.empty()) return nullptr;
+    return best_posting(*impl_, slot->postings, text, folded, mode);
 }
 
 std::vector<const GazEntry*> Gazetteer::cities(std::string_view text, MatchCase mode) const {
@@ -288,8 +310,9 @@ const GazEntry* Gazetteer::city_in(std::string_view text, std::span<const std::s
         buf = fold_normalized(norm_store);
         norm = norm_store;
     }
-    const auto* postings = impl_->names.find(buf);
-    if (postings == nullptr) return nullptr;
+    const auto* slot = impl_->names.find(buf);
+    if (slot == nullptr) return nullptr;
+    const auto* postings = &slot->postings;
     const bool query_has_upper = has_upper_ascii_or_fold_change(norm, buf);
     // cities() orders by population, then in find()'s order (exact, kind, item): the least
     // key over the accepted postings, an entry's exactness being that of its best posting.
@@ -333,8 +356,9 @@ const CountryInfo* Gazetteer::country_by_demonym(std::string_view word, MatchCas
 
 const CountryInfo* Gazetteer::country_by_demonym_folded(std::string_view word, std::string_view folded,
                                                          MatchCase mode) const {
-    const auto* postings = impl_->demonyms.find(folded);
-    if (postings == nullptr) return nullptr;
+    const auto* slot = impl_->demonyms.find(folded);
+    if (slot == nullptr) return nullptr;
+    const auto* postings = &slot->postings;
     const bool query_has_upper = has_upper_ascii_or_fold_change(word, folded);
     // The first of countries_by_demonym()'s stable order: ties keep the first posting.
     auto order = [](const CountryInfo* c) {
@@ -372,7 +396,8 @@ bool Gazetteer::may_start(std::string_view word) const {
 
 bool Gazetteer::may_continue(std::string_view text) const {
     thread_local std::string buf;
-    return impl_->prefixes.contains(fold_into(text, buf));
+    const auto* slot = impl_->names.find(fold_into(text, buf));
+    return slot != nullptr && slot->prefix;
 }
 
 bool Gazetteer::may_start_folded(std::string_view folded) const {
@@ -380,7 +405,8 @@ bool Gazetteer::may_start_folded(std::string_view folded) const {
 }
 
 bool Gazetteer::may_continue_folded(std::string_view folded) const {
-    return impl_->prefixes.contains(folded);
+    const auto* slot = impl_->names.find(folded);
+    return slot != nullptr && slot->prefix;
 }
 
 std::size_t Gazetteer::max_words() const { return impl_->max_words; }

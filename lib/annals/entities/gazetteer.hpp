@@ -88,6 +88,10 @@ public:
     /// so a caller can try every window of a document cheaply.
     [[nodiscard]] const GazEntry* find_best_folded(std::string_view text, std::string_view folded,
                                                    MatchCase mode = MatchCase::name) const;
+    /// find_best_folded(), setting `continues` to may_continue_folded(folded): both answers
+    /// from one lookup, for a caller growing a window word by word.
+    [[nodiscard]] const GazEntry* find_best_folded(std::string_view text, std::string_view folded, bool& continues,
+                                                   MatchCase mode = MatchCase::name) const;
 
     /// Cities named `text`, most populous first ("Alexandria": Egypt, then Virginia ...), so a
     /// caller can prefer the one in the document's country.

@@ -3,6 +3,7 @@
 
 #include "annals/entities/doc_view.hpp"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -37,21 +38,35 @@ private:
     };
     // Keyed by views of the document's text or of its lower-cased copy (DocView::lower()).
     std::map<std::string_view, std::size_t, ViewLess> aliases_; ///< text -> candidate it names
-    /// Sorted by word, for equal_range; built once by index_name_words() (flat: no node per word).
+    /// One word of a name and the candidate it occurs in.
     struct WordRef {
         std::string_view word;
         std::size_t cand = 0;
-        bool lead = false; ///< the word opens an organization's name
-        /// word < o.word; the first bytes (compared unsigned, as the full comparison does)
-        /// settle most pairs without a call to compare the rest.
-        bool operator<(const WordRef& o) const noexcept {
-            if (!word.empty() && !o.word.empty() && word.front() != o.word.front())
-                return static_cast<unsigned char>(word.front()) < static_cast<unsigned char>(o.word.front());
-            return word < o.word;
-        }
+        bool lead = false;        ///< the word opens an organization's name
+        std::uint32_t next = 0;   ///< the next ref of the same word + 1, or 0
+        std::uint32_t tail = 0;   ///< on the first ref of a word: the last ref of the word
     };
-    std::vector<WordRef> persons_;    ///< first or last word of a person's name (lower case); the first candidate
-    std::vector<WordRef> name_words_; ///< the words of organizations' and places' multi-word names, in candidate order
+    /// Words with the candidates they occur in, each word's refs in the order they were added.
+    /// A hash table of views built once per document (open addressing over the refs, the refs
+    /// of a word chained): sorting the words cost a string comparison per step.
+    class WordRefs {
+    public:
+        void add(std::string_view word, std::size_t cand, bool lead) { refs_.push_back({word, cand, lead}); }
+        /// Indexes every ref added; call once, after the last add().
+        void build();
+        /// The first ref of `word`, or nullptr.
+        [[nodiscard]] const WordRef* first(std::string_view word) const noexcept;
+        /// The ref after `r` of the same word, or nullptr.
+        [[nodiscard]] const WordRef* next(const WordRef& r) const noexcept {
+            return r.next ? &refs_[r.next - 1] : nullptr;
+        }
+
+    private:
+        std::vector<WordRef> refs_;
+        std::vector<std::uint32_t> slots_; ///< first ref of a word + 1, or 0; a power of two in size
+    };
+    WordRefs persons_;    ///< first or last word of a person's name (lower case)
+    WordRefs name_words_; ///< the words of organizations' and places' multi-word names, in candidate order
     std::map<std::string_view, std::size_t, ViewLess> typed_singles_; ///< lower-case single word -> first typed one
 
     void pick_cities();

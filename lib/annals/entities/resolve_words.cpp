@@ -1,6 +1,8 @@
 // Single capitalized words and lower-case references, typed from the rest of the document.
 #include "annals/entities/resolve_detail.hpp"
 
+#include "annals/core/word_index.hpp"
+
 #include <algorithm>
 #include <array>
 #include <initializer_list>
@@ -56,17 +58,49 @@ void Resolver::index_name_words() {
         if (c.type.empty() || c.kind != "name" || c.last - c.first < 2) continue;
         if (c.type == "person") {
             split_words(doc_.lower(c.span), words);
-            persons_.push_back({words.back(), i, false});
-            persons_.push_back({words.front(), i, false});
+            persons_.add(words.back(), i, false);
+            persons_.add(words.front(), i, false);
         }
         if (c.type != "organization" && c.type != "gpe") continue;
         split_words(c.span.of(doc_.text()), words);
         for (std::size_t k = 0; k < words.size(); ++k)
-            if (!is_connector(words[k])) name_words_.push_back({words[k], i, k == 0 && c.type == "organization"});
+            if (!is_connector(words[k])) name_words_.add(words[k], i, k == 0 && c.type == "organization");
     }
-    // Stable: among equal words the first candidate stays first, as a map's emplace kept it.
-    std::stable_sort(persons_.begin(), persons_.end());
-    std::stable_sort(name_words_.begin(), name_words_.end());
+    persons_.build();
+    name_words_.build();
+}
+
+void Resolver::WordRefs::build() {
+    std::size_t size = 16;
+    while (size < 2 * refs_.size()) size *= 2;
+    slots_.assign(size, 0);
+    const auto mask = size - 1;
+    for (std::uint32_t k = 0; k < refs_.size(); ++k) {
+        auto& ref = refs_[k];
+        for (auto i = WordHash{}(ref.word) & mask;; i = (i + 1) & mask) {
+            if (slots_[i] == 0) {
+                slots_[i] = k + 1;
+                ref.tail = k;
+                break;
+            }
+            auto& head = refs_[slots_[i] - 1];
+            if (head.word == ref.word) {
+                refs_[head.tail].next = k + 1;
+                head.tail = k;
+                break;
+            }
+        }
+    }
+}
+
+const Resolver::WordRef* Resolver::WordRefs::first(std::string_view word) const noexcept {
+    if (slots_.empty()) return nullptr; // not built: no word
+    const auto mask = slots_.size() - 1;
+    for (auto i = WordHash{}(word) & mask;; i = (i + 1) & mask) {
+        if (slots_[i] == 0) return nullptr;
+        const auto& head = refs_[slots_[i] - 1];
+        if (head.word == word) return &head;
+    }
 }
 
 std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
@@ -74,17 +108,16 @@ std::ptrdiff_t Resolver::single_word_source(std::size_t self) const {
     if (auto it = aliases_.find(word); it != aliases_.end()) return static_cast<std::ptrdiff_t>(it->second);
     const auto folded = doc_.lower(cands_[self].span);
     // "Henke" and "HENKE" after "Nolan Henke".
-    if (auto it = std::lower_bound(persons_.begin(), persons_.end(), WordRef{folded}); it != persons_.end() && it->word == folded)
-        return static_cast<std::ptrdiff_t>(it->cand);
+    if (const auto* p = persons_.first(folded)) return static_cast<std::ptrdiff_t>(p->cand);
     // "Coalition" for "the Global Coalition to Defeat ISIS" (its head word), "Nordvik" for
     // "Nordvik Corp." (its first word, when that is no common word and no place is meant).
-    if (const auto [from, to] = std::equal_range(name_words_.begin(), name_words_.end(), WordRef{word}); from != to) {
+    if (const auto* from = name_words_.first(word)) {
         const bool head = doc_.cues().is(word, Cue::org_head);
         const bool may_lead = !doc_.common_word(word) && !place_context(self);
         // The candidate when all the names it may shorten are one entity (one key).
         std::ptrdiff_t org = -1;
         bool several = false;
-        for (auto it = from; it != to && !several; ++it) {
+        for (auto it = from; it && !several; it = name_words_.next(*it)) {
             if (!head && !(it->lead && may_lead)) continue;
             if (org < 0) org = static_cast<std::ptrdiff_t>(it->cand);
             else several = keys_[it->cand] != keys_[static_cast<std::size_t>(org)];
