@@ -210,9 +210,12 @@ void WordNet::Impl::read_counts(const std::string& path) {
     const auto text = file.text();
     for (std::size_t at = 0; at < text.size();) {
         const auto nl = std::min(text.find('\n', at), text.size());
-        detail::FieldReader f(text.substr(at, nl - at));
+        const auto line = text.substr(at, nl - at);
         at = nl + 1;
-        const auto key = f.next();
+        // A line starts with its key (lemma%sense key), found as the index lemmas are.
+        const std::size_t key_end = !line.empty() && line[0] != ' ' ? first_space(line) : 0;
+        detail::FieldReader f(line.substr(key_end));
+        const auto key = key_end > 0 ? line.substr(0, key_end) : f.next();
         f.next(); // sense number
         const auto count = f.number();
         const auto pct = key.find('%');
