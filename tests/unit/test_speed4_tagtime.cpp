@@ -183,3 +183,27 @@ TEST_CASE("lexicon: fields read as numbers as from_chars reads them", "[lexicon]
     CHECK_FALSE(read("12a", 10).has_value());
     CHECK(read("  7 8", 10) == std::optional<std::size_t>{7});
 }
+
+TEST_CASE("lexicon: a hypernym step finds the ancestor or lists the hypernyms, as two scans did", "[lexicon][speed4]") {
+    // Written for this test in the data.noun layout.
+    const std::vector<std::string_view> lines = {
+        "00000100 18 n 02 envoy 0 Special_Envoy(a) 0 002 @ 00000200 n 0000 @i 00000300 n 0000 | two words",
+        "00000100 18 n 01 diplomat 0 001 ~ 00000200 n 0000 | no hypernym",
+        "00000100 18 n 03 a 0 b 0",
+        "00000100 18 n zz",
+        "",
+    };
+    for (const auto line : lines)
+        for (const std::string_view ancestor : {"envoy", "special_envoy", "diplomat", "b", "c", ""}) {
+            INFO(line << " / " << ancestor);
+            std::vector<std::uint32_t> two_scans, one_scan;
+            const bool found = !synset_word(line, ancestor).empty();
+            if (!found) append_noun_hypernyms(line, two_scans);
+            CHECK(noun_hypernyms_unless(line, ancestor, one_scan) == found);
+            CHECK(one_scan == two_scans);
+        }
+    std::vector<std::uint32_t> out;
+    CHECK(noun_hypernyms_unless(lines[0], "special_envoy", out));
+    CHECK_FALSE(noun_hypernyms_unless(lines[0], "diplomat", out));
+    CHECK(out == std::vector<std::uint32_t>{200, 300});
+}

@@ -395,9 +395,7 @@ bool WordNet::has_hypernym(std::string_view lemma, std::string_view ancestor, st
         todo.pop_back();
         if (std::find(seen.begin(), seen.end(), offset) != seen.end()) continue;
         seen.push_back(offset);
-        const auto line = impl_->synset_line(WnPos::noun, offset);
-        if (!detail::synset_word(line, ancestor).empty()) return true;
-        detail::append_noun_hypernyms(line, todo);
+        if (detail::noun_hypernyms_unless(impl_->synset_line(WnPos::noun, offset), ancestor, todo)) return true;
     }
     return false;
 }

@@ -166,16 +166,24 @@ bool fixed_pointer_fields(FieldReader& f, std::string_view& offset, std::string_
 
 } // namespace
 
-void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out) {
+namespace {
+
+/// append_noun_hypernyms(); with `ancestor`, the words are checked first: true, with nothing
+/// appended, when one of them is `ancestor` (as synset_word() finds it).
+bool scan_noun_hypernyms(std::string_view line, const std::string_view* ancestor, std::vector<std::uint32_t>& out) {
     FieldReader f(line);
     f.next(); // offset
     f.next(); // lexfile
     f.next(); // ss_type
     const auto w_cnt = f.number(16);
-    if (!w_cnt) return;
-    for (std::size_t i = 0; i < 2 * *w_cnt; ++i) f.next(); // word, lex_id
+    if (!w_cnt) return false;
+    for (std::size_t i = 0; i < *w_cnt; ++i) {
+        const auto word = f.next();
+        if (ancestor != nullptr && !word.empty() && word_is(word, *ancestor)) return true;
+        f.next(); // lex_id
+    }
     const auto p_cnt = f.number();
-    if (!p_cnt) return;
+    if (!p_cnt) return false;
     for (std::size_t i = 0; i < *p_cnt; ++i) {
         const auto symbol = f.next();
         std::string_view offset, pos;
@@ -183,15 +191,26 @@ void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& ou
             offset = f.next();
             pos = f.next();
             // A pointer cut short ends the list, as in parse_synset().
-            if (f.next().empty()) return;
+            if (f.next().empty()) return false;
         }
-        if (!pos_of(pos)) return;
+        if (!pos_of(pos)) return false;
         if ((symbol != "@" && symbol != "@i") || pos != "n") continue;
         FieldReader number(offset);
         const auto off = number.number();
-        if (!off) return;
+        if (!off) return false;
         out.push_back(static_cast<std::uint32_t>(*off));
     }
+    return false;
+}
+
+} // namespace
+
+void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out) {
+    scan_noun_hypernyms(line, nullptr, out);
+}
+
+bool noun_hypernyms_unless(std::string_view line, std::string_view ancestor, std::vector<std::uint32_t>& out) {
+    return scan_noun_hypernyms(line, &ancestor, out);
 }
 
 std::string lemma_of(std::string_view word) {

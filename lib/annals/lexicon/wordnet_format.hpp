@@ -115,6 +115,11 @@ struct Synset {
 /// synset has hundreds of hyponym pointers, and a hypernym walk asks only for these.
 void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out);
 
+/// One step of a hypernym walk over a data.noun line: true when one of its words is
+/// `ancestor` (synset_word(line, ancestor) is not empty), else what append_noun_hypernyms()
+/// appends is appended and the result is false. Reads the words once.
+bool noun_hypernyms_unless(std::string_view line, std::string_view ancestor, std::vector<std::uint32_t>& out);
+
 /// A synset word as a lemma: lower case, without an adjective marker such as "(a)".
 [[nodiscard]] std::string lemma_of(std::string_view word);
 
