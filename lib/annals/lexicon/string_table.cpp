@@ -9,7 +9,7 @@ void StringTable::reserve(std::size_t n) {
     if (want > slots_.size()) {
         slots_.assign(want, Slot{});
         for (std::uint32_t id = 0; id < keys_.size(); ++id) {
-            const auto h = fnv1a(keys_[id]);
+            const auto h = string_hash(keys_[id]);
             std::size_t i = h & (slots_.size() - 1);
             while (slots_[i].id != npos) i = (i + 1) & (slots_.size() - 1);
             slots_[i] = {static_cast<std::uint32_t>(h), id};
@@ -21,7 +21,7 @@ void StringTable::grow() { reserve(slots_.empty() ? 8 : slots_.size()); }
 
 std::uint32_t StringTable::insert(std::string_view key) {
     if (2 * (keys_.size() + 1) > slots_.size()) grow();
-    const auto h = fnv1a(key);
+    const auto h = string_hash(key);
     const auto h32 = static_cast<std::uint32_t>(h);
     std::size_t i = h & (slots_.size() - 1);
     while (slots_[i].id != npos) {

@@ -4,6 +4,8 @@
 #include "annals/lexicon/wordnet_format.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 
@@ -62,8 +64,14 @@ constexpr std::array<Rule, 4> adj_rules = {{{"er", "", Inflection::comparative},
                                             {"er", "e", Inflection::comparative},
                                             {"est", "e", Inflection::superlative}}};
 
+/// A byte loop: for the one- to four-byte suffixes of morphy's rules, cheaper than the call
+/// to memcmp a comparison of views makes.
 bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+    if (s.size() < suffix.size()) return false;
+    const char* tail = s.data() + (s.size() - suffix.size());
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (tail[i] != suffix[i]) return false;
+    return true;
 }
 
 /// Calls fn(candidate, inflection) for every form morphy's detachment rules make of `word` as
@@ -134,6 +142,23 @@ std::array<detail::MappedFile, wn_pos_count> map_all(const std::string& dir, std
             detail::MappedFile(path(2), whole), detail::MappedFile(path(3), whole)};
 }
 
+/// The position of the first space of `s` (its size when none), eight bytes at a time: the
+/// lemmas of the index files, some 150,000 read at every start-up, are ten bytes and more.
+std::size_t first_space(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        const std::uint64_t v = x ^ (ones * ' ');
+        // the lowest flagged byte is the first space (higher flags may be false)
+        if (const std::uint64_t hit = (v - ones) & ~v & highs; hit != 0)
+            return i + static_cast<std::size_t>(std::countr_zero(hit) / 8);
+    }
+    while (i < s.size() && s[i] != ' ') ++i;
+    return i;
+}
+
 } // namespace
 
 void WordNet::Impl::read_index(WnPos pos) {
@@ -146,8 +171,8 @@ void WordNet::Impl::read_index(WnPos pos) {
         ++line_no;
         // Lines that start with a space are the licence header.
         if (!line.empty() && line[0] != ' ') {
-            detail::FieldReader f(line);
-            const auto lemma = f.next();
+            const auto lemma = line.substr(0, first_space(line));
+            detail::FieldReader f(line.substr(lemma.size()));
             f.next(); // pos
             const auto count = f.number();
             if (lemma.empty() || !count)
@@ -185,9 +210,12 @@ void WordNet::Impl::read_counts(const std::string& path) {
     const auto text = file.text();
     for (std::size_t at = 0; at < text.size();) {
         const auto nl = std::min(text.find('\n', at), text.size());
-        detail::FieldReader f(text.substr(at, nl - at));
+        const auto line = text.substr(at, nl - at);
         at = nl + 1;
-        const auto key = f.next();
+        // A line starts with its key (lemma%sense key), found as the index lemmas are.
+        const std::size_t key_end = !line.empty() && line[0] != ' ' ? first_space(line) : 0;
+        detail::FieldReader f(line.substr(key_end));
+        const auto key = key_end > 0 ? line.substr(0, key_end) : f.next();
         f.next(); // sense number
         const auto count = f.number();
         const auto pct = key.find('%');
@@ -288,7 +316,7 @@ void WordNet::all_base_forms(std::string_view word, std::array<BaseForms, wn_pos
     std::array<Candidate, 20> cands;
     std::array<char, 20 * 98> bytes;
     std::size_t n = 0, used = 0;
-    const auto h = detail::fnv1a(word);
+    const auto h = detail::string_hash(word);
     impl_->lemmas.prefetch_hash(h);
     for (std::size_t p = 0; p < wn_pos_count; ++p) {
         impl_->exceptions[p].forms.prefetch_hash(h);
@@ -297,7 +325,7 @@ void WordNet::all_base_forms(std::string_view word, std::array<BaseForms, wn_pos
             auto& x = cands[n];
             x.text = std::string_view(std::copy_n(c.data(), c.size(), bytes.data() + used) - c.size(), c.size());
             used += c.size();
-            x.hash = detail::fnv1a(x.text);
+            x.hash = detail::string_hash(x.text);
             x.same_as = n;
             for (std::size_t k = 0; k < n; ++k)
                 if (cands[k].hash == x.hash && cands[k].text == x.text) {
@@ -367,9 +395,7 @@ bool WordNet::has_hypernym(std::string_view lemma, std::string_view ancestor, st
         todo.pop_back();
         if (std::find(seen.begin(), seen.end(), offset) != seen.end()) continue;
         seen.push_back(offset);
-        const auto line = impl_->synset_line(WnPos::noun, offset);
-        if (!detail::synset_word(line, ancestor).empty()) return true;
-        detail::append_noun_hypernyms(line, todo);
+        if (detail::noun_hypernyms_unless(impl_->synset_line(WnPos::noun, offset), ancestor, todo)) return true;
     }
     return false;
 }

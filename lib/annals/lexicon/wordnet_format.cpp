@@ -2,33 +2,11 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace annals::detail {
 
-std::string_view FieldReader::next() noexcept {
-    // Fields are a few bytes long: plain loops beat find_first_not_of and memchr calls here,
-    // and start-up reads some 400,000 lines through this.
-    const char* p = rest_.data();
-    const char* const end = p + rest_.size();
-    while (p != end && *p == ' ') ++p;
-    const char* e = p;
-    while (e != end && *e != ' ') ++e;
-    rest_ = std::string_view(e, static_cast<std::size_t>(end - e));
-    return std::string_view(p, static_cast<std::size_t>(e - p));
-}
-
-std::optional<std::size_t> FieldReader::number(int base) noexcept {
-    const auto f = next();
-    if (f.empty()) return std::nullopt;
-    // Decimal fields short enough not to overflow: the common case, read without from_chars.
-    if (base == 10 && f.size() <= 18) {
-        std::size_t value = 0;
-        for (const char c : f) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + static_cast<std::size_t>(c - '0');
-        }
-        return value;
-    }
+std::optional<std::size_t> FieldReader::number_general(std::string_view f, int base) noexcept {
     std::size_t value = 0;
     const auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), value, base);
     if (ec != std::errc{} || ptr != f.data() + f.size()) return std::nullopt;
@@ -158,28 +136,81 @@ Synset parse_synset(std::string_view line) {
     return s;
 }
 
-void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out) {
+namespace {
+
+/// Whether one of the bytes of `x` is a space.
+constexpr bool has_space(std::uint64_t x) noexcept {
+    const std::uint64_t v = x ^ 0x2020202020202020ULL;
+    return ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL) != 0;
+}
+
+/// The fields of a pointer after its symbol, " 12345678 n 0a0b", when they are written at
+/// WordNet's fixed widths (an 8-digit offset, a one-letter part of speech, 4 hex digits) and
+/// single-spaced, as in every line of the database: they are then taken in place, without a
+/// scan of their bytes. False, with nothing read, for any other layout.
+bool fixed_pointer_fields(FieldReader& f, std::string_view& offset, std::string_view& pos) noexcept {
+    const auto r = f.rest();
+    if (r.size() < 16 || r[0] != ' ' || r[9] != ' ' || r[10] == ' ' || r[11] != ' ' ||
+        (r.size() > 16 && r[16] != ' '))
+        return false;
+    std::uint64_t digits = 0;
+    std::uint32_t st = 0;
+    std::memcpy(&digits, r.data() + 1, 8);
+    std::memcpy(&st, r.data() + 12, 4);
+    if (has_space(digits) || has_space(0x4141414100000000ULL | st)) return false;
+    offset = r.substr(1, 8);
+    pos = r.substr(10, 1);
+    f.skip(16);
+    return true;
+}
+
+} // namespace
+
+namespace {
+
+/// append_noun_hypernyms(); with `ancestor`, the words are checked first: true, with nothing
+/// appended, when one of them is `ancestor` (as synset_word() finds it).
+bool scan_noun_hypernyms(std::string_view line, const std::string_view* ancestor, std::vector<std::uint32_t>& out) {
     FieldReader f(line);
     f.next(); // offset
     f.next(); // lexfile
     f.next(); // ss_type
     const auto w_cnt = f.number(16);
-    if (!w_cnt) return;
-    for (std::size_t i = 0; i < 2 * *w_cnt; ++i) f.next(); // word, lex_id
+    if (!w_cnt) return false;
+    for (std::size_t i = 0; i < *w_cnt; ++i) {
+        const auto word = f.next();
+        if (ancestor != nullptr && !word.empty() && word_is(word, *ancestor)) return true;
+        f.next(); // lex_id
+    }
     const auto p_cnt = f.number();
-    if (!p_cnt) return;
+    if (!p_cnt) return false;
     for (std::size_t i = 0; i < *p_cnt; ++i) {
         const auto symbol = f.next();
-        const auto offset = f.next();
-        const auto pos = f.next();
-        // A pointer cut short ends the list, as in parse_synset().
-        if (f.next().empty() || !pos_of(pos)) return;
+        std::string_view offset, pos;
+        if (!fixed_pointer_fields(f, offset, pos)) {
+            offset = f.next();
+            pos = f.next();
+            // A pointer cut short ends the list, as in parse_synset().
+            if (f.next().empty()) return false;
+        }
+        if (!pos_of(pos)) return false;
         if ((symbol != "@" && symbol != "@i") || pos != "n") continue;
         FieldReader number(offset);
         const auto off = number.number();
-        if (!off) return;
+        if (!off) return false;
         out.push_back(static_cast<std::uint32_t>(*off));
     }
+    return false;
+}
+
+} // namespace
+
+void append_noun_hypernyms(std::string_view line, std::vector<std::uint32_t>& out) {
+    scan_noun_hypernyms(line, nullptr, out);
+}
+
+bool noun_hypernyms_unless(std::string_view line, std::string_view ancestor, std::vector<std::uint32_t>& out) {
+    return scan_noun_hypernyms(line, &ancestor, out);
 }
 
 std::string lemma_of(std::string_view word) {

@@ -46,47 +46,36 @@ public:
         const std::size_t b = tok.span.begin, e = tok.span.end;
         if (e == b + 1 && static_cast<unsigned char>(text_[b]) < 0x80 && !is_digit(text_[b])) {
             // one ASCII byte (a comma, a period, "a"): one atom, as span() would find
+            const auto first = static_cast<unsigned char>(text_[b]);
+            auto& m = out_.memo.single[first];
+            if (m.len != 0) return emit(m, b, e, sentence);
             const char c = lower(text_[b]);
             out_.lower[lower_used_] = c;
-            add(b, e, sentence, 1, hash_finish(hash_mix(hash_start(1), static_cast<unsigned char>(c))));
+            const Atom& a = add(b, e, sentence, 1, hash_finish(hash_mix(hash_start(1), static_cast<unsigned char>(c))));
+            m = WordMemo::slot_of(first, 1, static_cast<unsigned char>(c), a, noted(a));
             return;
         }
         const std::size_t n = e - b;
         if (n - 1 < 8 && b + 8 <= text_.size()) {
-            // A short word seen before: its lower case and entry are remembered.
+            // A short token seen before: its lower case and entry are remembered.
             std::uint64_t raw;
             std::memcpy(&raw, text_.data() + b, 8);
             raw = low_bytes(raw, n);
             const auto len = static_cast<std::uint32_t>(n);
-            if (const auto* m = out_.memo.find(raw, len)) {
-                // the atom as add() made it the first time, but at this place
-                std::memcpy(out_.lower.data() + lower_used_, &m->lower, 8);
-                Atom& a = out_.atoms.emplace_back();
-                a.begin = static_cast<std::uint32_t>(b);
-                a.end = static_cast<std::uint32_t>(e);
-                a.sentence = sentence;
-                a.lower_off = static_cast<std::uint32_t>(lower_used_);
-                a.lower_len = len;
-                lower_used_ += n;
-                a.classes = m->classes;
-                a.info = m->info;
-                a.literal = m->literal;
-                a.alpha = m->alpha;
-                a.cap = m->cap;
-                if (m->context) [[unlikely]]
-                    note_context();
-                return;
+            if (const auto* m = out_.memo.find(raw, len)) return emit(*m, b, e, sentence);
+            const auto before = out_.atoms.size();
+            if (!plain_word(b, e, sentence)) {
+                span(b, e, sentence);
+                // Only a token that made one atom, and no number (whose value the atom does
+                // not hold), is remembered; its last byte is ASCII, so that span() read no
+                // byte past it.
+                if (out_.atoms.size() != before + 1 || has_digit(raw, n) || static_cast<unsigned char>(text_[e - 1]) >= 0x80)
+                    return;
             }
-            if (plain_word(b, e, sentence)) {
-                const Atom& a = out_.atoms.back();
-                const auto index = static_cast<std::uint32_t>(out_.atoms.size() - 1);
-                const bool context = !out_.context.empty() && out_.context.back() == index;
-                std::uint64_t lowered;
-                std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
-                out_.memo.insert(raw, len, low_bytes(lowered, n), a, context);
-                return;
-            }
-            span(b, e, sentence);
+            const Atom& a = out_.atoms.back();
+            std::uint64_t lowered;
+            std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
+            out_.memo.insert(raw, len, low_bytes(lowered, a.lower_len), a, noted(a));
             return;
         }
         if (!plain_word(b, e, sentence)) span(b, e, sentence);
@@ -106,6 +95,37 @@ public:
     }
 
 private:
+    /// The atom a remembered token makes, at this place.
+    void emit(const WordMemo::Slot& m, std::size_t b, std::size_t e, std::uint32_t sentence) {
+        std::memcpy(out_.lower.data() + lower_used_, &m.lower, 8);
+        Atom& a = out_.atoms.emplace_back();
+        a.begin = static_cast<std::uint32_t>(b);
+        a.end = static_cast<std::uint32_t>(e);
+        a.sentence = sentence;
+        a.lower_off = static_cast<std::uint32_t>(lower_used_);
+        a.lower_len = m.lower_len;
+        lower_used_ += m.lower_len;
+        a.classes = m.classes;
+        a.info = m.info;
+        a.literal = m.literal;
+        a.alpha = m.alpha;
+        a.cap = m.cap;
+        if (m.context) [[unlikely]]
+            note_context();
+    }
+
+    /// Whether the last atom `a` is listed for apply_context().
+    bool noted(const Atom& a) const {
+        return !out_.context.empty() && out_.context.back() == static_cast<std::uint32_t>(&a - out_.atoms.data());
+    }
+
+    /// Whether one of the `n` bytes of `raw` is a digit.
+    static bool has_digit(std::uint64_t raw, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (is_digit(static_cast<char>(raw >> (8 * i)))) return true;
+        return false;
+    }
+
     std::size_t number(std::size_t b, std::size_t e, std::uint32_t sentence) {
         std::size_t i = b + apostrophe_len(text_, b);
         while (i < e) {
@@ -114,14 +134,15 @@ private:
             if ((c == ',' || c == '.' || c == ':' || c == '/' || c == '-') && i + 1 < e && is_digit(text_[i + 1])) { i += 2; continue; }
             break;
         }
-        // suffixes: 1990s, 28th
-        for (std::string_view suf : {"st", "nd", "rd", "th", "s"}) {
-            if (i + suf.size() <= e && text_.compare(i, suf.size(), suf) == 0 &&
-                (i + suf.size() == e || !is_letter(static_cast<unsigned char>(text_[i + suf.size()])))) {
-                i += suf.size();
-                break;
+        // suffixes: 1990s, 28th (most numbers end their token: nothing to compare)
+        if (i < e)
+            for (std::string_view suf : {"st", "nd", "rd", "th", "s"}) {
+                if (i + suf.size() <= e && text_[i] == suf[0] && (suf.size() == 1 || text_[i + 1] == suf[1]) &&
+                    (i + suf.size() == e || !is_letter(static_cast<unsigned char>(text_[i + suf.size()])))) {
+                    i += suf.size();
+                    break;
+                }
             }
-        }
         Atom& a = push(b, i, sentence);
         value_.clear();
         classify_number(text_.substr(b, i - b), a, value_);

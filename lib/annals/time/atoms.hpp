@@ -5,6 +5,7 @@
 #include "annals/text/segment.hpp"
 #include "annals/time/tables.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,9 +27,10 @@ struct Atom {
     long long number = -1;               ///< integer value of INT / ORDNUM atoms
 };
 
-/// What a thread remembers of short plain words (one to eight ASCII letters, as written):
-/// their lower-case bytes and their entry in the tables, so that a word seen before costs one
-/// probe instead of a case fold, a hash and a table lookup. Kept from document to document.
+/// What a thread remembers of short tokens that make one atom and hold no digit (up to eight
+/// bytes as written: plain words, marks, "U.S.", "'s"): their lower-case bytes and their entry
+/// in the tables, so that a token seen before costs one probe instead of a case fold, a hash
+/// and a table lookup. Kept from document to document.
 struct WordMemo {
     struct Slot {
         std::uint64_t raw = 0;   ///< the word as written, zero padded
@@ -39,21 +41,30 @@ struct WordMemo {
         int literal = -1;
         bool alpha = false, cap = false;
         bool context = false; ///< apply_context() must look at the atom
+        std::uint8_t lower_len = 0; ///< bytes of `lower` (fewer than `len` for a typographic apostrophe)
     };
-    static constexpr unsigned bits = 16;
-    static constexpr std::size_t max_used = (std::size_t{1} << bits) / 2;
+    /// The table starts small and doubles as it fills, up to 2^max_bits slots: a short run
+    /// touches a few pages instead of 3 MB per thread, and a long one ends with the same
+    /// capacity (the memory only saves work: what it holds never changes a result).
+    static constexpr unsigned first_bits = 10, max_bits = 16;
+    static constexpr std::size_t max_used = (std::size_t{1} << max_bits) / 2;
     std::vector<Slot> slots;
     std::size_t used = 0;
+    unsigned bits = first_bits;
+    /// Tokens of one ASCII byte other than a digit (commas, periods, "a"), by their byte.
+    std::array<Slot, 128> single{};
     std::uint64_t tables = 0; ///< TimeTables::serial of the tables the entries point into
 
     /// Empties the memory when it holds entries of other tables or is full.
     void prepare(const TimeTables& t) {
         if (t.serial == tables && used < max_used && !slots.empty()) return;
+        bits = first_bits;
         slots.assign(std::size_t{1} << bits, Slot{});
+        single.fill(Slot{});
         used = 0;
         tables = t.serial;
     }
-    [[nodiscard]] static std::size_t home(std::uint64_t raw) noexcept {
+    [[nodiscard]] std::size_t home(std::uint64_t raw) const noexcept {
         return static_cast<std::size_t>((raw * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
     }
     /// The slot of `raw` (`len` bytes), or nullptr.
@@ -67,10 +78,31 @@ struct WordMemo {
     /// Remembers the word `raw` (`len` bytes) as the atom `a` (whose lower case is `lower`).
     void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a, bool context) {
         if (used >= max_used) return; // full until the next document
-        std::size_t i = home(raw);
-        while (slots[i].len != 0) i = (i + 1) & (slots.size() - 1);
-        slots[i] = {raw, lower, a.info, a.classes, len, a.literal, a.alpha, a.cap, context};
+        if (2 * (used + 1) > slots.size()) grow();
+        place(slot_of(raw, len, lower, a, context));
         ++used;
+    }
+
+    /// What the memory keeps of the atom `a` made of the token `raw` (`len` bytes).
+    [[nodiscard]] static Slot slot_of(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a,
+                                      bool context) noexcept {
+        return {raw, lower, a.info, a.classes, len, a.literal, a.alpha, a.cap, context,
+                static_cast<std::uint8_t>(a.lower_len)};
+    }
+
+private:
+    void place(const Slot& s) {
+        std::size_t i = home(s.raw);
+        while (slots[i].len != 0) i = (i + 1) & (slots.size() - 1);
+        slots[i] = s;
+    }
+    /// Doubles the table (kept at most half full, so that every probe ends at an empty slot).
+    void grow() {
+        std::vector<Slot> old(std::size_t{1} << (bits + 1));
+        old.swap(slots);
+        ++bits;
+        for (const Slot& s : old)
+            if (s.len != 0) place(s);
     }
 };
 

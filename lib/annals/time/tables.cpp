@@ -219,6 +219,17 @@ RuleType rule_type(std::string_view s, const std::string& where) {
     throw Error(Errc::bad_data, where, "unknown type " + std::string(s));
 }
 
+/// Elem's operator==, with the one-word fields first and the literals compared in a loop: the
+/// root of the trie has many children, and each new pattern is compared with them.
+bool same_elem(const Elem& a, const Elem& b) {
+    if (a.classes != b.classes || a.negative != b.negative || a.start != b.start || a.starts_with_a != b.starts_with_a ||
+        a.literals.size() != b.literals.size())
+        return false;
+    for (std::size_t i = 0; i < a.literals.size(); ++i)
+        if (a.literals[i] != b.literals[i]) return false;
+    return true;
+}
+
 void add_flat(TimeTables& t, std::uint32_t rule, const Seq& seq, const std::string& where) {
     FlatPattern f;
     f.rule = rule;
@@ -237,7 +248,7 @@ void add_flat(TimeTables& t, std::uint32_t rule, const Seq& seq, const std::stri
     bool fresh_root_child = false;
     for (std::size_t k = 0; k < f.body.size(); ++k) {
         const auto& kids = t.trie[node].children;
-        const auto it = std::find_if(kids.begin(), kids.end(), [&](std::uint32_t c) { return t.trie[c].elem == f.body[k]; });
+        const auto it = std::find_if(kids.begin(), kids.end(), [&](std::uint32_t c) { return same_elem(t.trie[c].elem, f.body[k]); });
         if (it != kids.end()) {
             node = *it;
             continue;
