@@ -16,10 +16,8 @@ namespace {
 class Reader {
 public:
     Reader(const SyntaxInput& in, const Sentence& s)
-        : in_(in), tags_(in.tags->data()), flags_(in.flags->data()),
-          name_end_(in.name_end == nullptr ? nullptr : in.name_end->data()),
-          name_end_size_(in.name_end == nullptr ? 0 : in.name_end->size()), first_(s.first_token),
-          end_(s.first_token + s.token_count) {}
+        : in_(in), tags_(in.tags->data()), flags_(in.flags->data()), name_end_(name_ends(in, s.first_token + s.token_count)),
+          first_(s.first_token), end_(s.first_token + s.token_count) {}
 
     [[nodiscard]] std::uint32_t first() const noexcept { return first_; }
     [[nodiscard]] std::uint32_t end() const noexcept { return end_; }
@@ -29,7 +27,7 @@ public:
     [[nodiscard]] std::string_view word(std::uint32_t i) const noexcept { return in_.seg->tokens[i].span.of(in_.text); }
     /// Whether token `i` has one of the WordFlag `bits`.
     [[nodiscard]] bool has(std::uint32_t i, std::uint32_t bits) const noexcept { return (flags_[i] & bits) != 0; }
-    [[nodiscard]] std::uint32_t name_end(std::uint32_t i) const noexcept { return i < name_end_size_ ? name_end_[i] : 0; }
+    [[nodiscard]] std::uint32_t name_end(std::uint32_t i) const noexcept { return name_end_[i]; }
     [[nodiscard]] bool tag_is(std::int64_t i, PosTag t) const noexcept {
         return inside(i) && tag(static_cast<std::uint32_t>(i)) == t;
     }
@@ -40,11 +38,22 @@ public:
     }
 
 private:
+    /// The name ends of tokens [0, end): the input's own array when it covers them (always, in
+    /// the pipeline), so that the parse loops read it without a bounds test; else a per-thread
+    /// copy padded with zeros.
+    static const std::uint32_t* name_ends(const SyntaxInput& in, std::uint32_t end) {
+        const std::size_t have = in.name_end == nullptr ? 0 : in.name_end->size();
+        if (have >= end && end > 0) return in.name_end->data();
+        thread_local std::vector<std::uint32_t> padded;
+        padded.assign(std::max<std::size_t>(end, 1), 0);
+        std::copy_n(in.name_end == nullptr ? nullptr : in.name_end->data(), std::min<std::size_t>(have, end), padded.begin());
+        return padded.data();
+    }
+
     const SyntaxInput& in_;
     const TaggedToken* tags_;
     const std::uint32_t* flags_;
-    const std::uint32_t* name_end_;
-    std::size_t name_end_size_;
+    const std::uint32_t* name_end_; ///< valid for every token before end_
     std::uint32_t first_, end_;
 };
 
@@ -63,26 +72,19 @@ bool prenominal_participle(const Reader& r, std::uint32_t i) {
            is_adjective(prev) || after_main_verb || (is_adverb(prev) && i >= r.first() + 2 && r.tag(i - 2) == PosTag::DT);
 }
 
+/// The tags that open a noun group by themselves.
+constexpr TagSet group_opening_tags =
+    tag_bit(PosTag::DT) | tag_bit(PosTag::PDT) | tag_bit(PosTag::PRPS) | tag_bit(PosTag::PRP) | tag_bit(PosTag::CD) |
+    tag_bit(PosTag::JJ) | tag_bit(PosTag::JJR) | tag_bit(PosTag::JJS) | tag_bit(PosTag::NN) | tag_bit(PosTag::NNS) |
+    tag_bit(PosTag::NNP) | tag_bit(PosTag::NNPS) | tag_bit(PosTag::WDT) | tag_bit(PosTag::WP) | tag_bit(PosTag::dollar);
+/// Those, and the participles that may open one before a noun: most tokens of a sentence fail
+/// this one mask test and cost nothing more.
+constexpr TagSet noun_start_tags = group_opening_tags | tag_bit(PosTag::VBN) | tag_bit(PosTag::VBG);
+
 bool starts_noun_group(const Reader& r, std::uint32_t i) {
-    if (prenominal_participle(r, i)) return true;
-    switch (r.tag(i)) {
-    case PosTag::DT:
-    case PosTag::PDT:
-    case PosTag::PRPS:
-    case PosTag::PRP:
-    case PosTag::CD:
-    case PosTag::JJ:
-    case PosTag::JJR:
-    case PosTag::JJS:
-    case PosTag::NN:
-    case PosTag::NNS:
-    case PosTag::NNP:
-    case PosTag::NNPS:
-    case PosTag::WDT:
-    case PosTag::WP:
-    case PosTag::dollar: return true;
-    default: return false;
-    }
+    const PosTag t = r.tag(i);
+    if (!has_tag(noun_start_tags, t)) return false;
+    return has_tag(group_opening_tags, t) || prenominal_participle(r, i);
 }
 
 bool nominal_tag(PosTag t) { return is_noun(t) || t == PosTag::CD || t == PosTag::PRP || t == PosTag::WDT || t == PosTag::WP; }
@@ -122,9 +124,11 @@ void build_noun_groups(const Reader& r, SentenceSyntax& out) {
         }
         const std::uint32_t start = i;
         std::uint32_t j = i;
+        bool has_name = false;
         while (j < r.end()) {
             if (const auto ne = r.name_end(j); ne > j + 1) {
                 j = std::min(ne, r.end());
+                has_name = true;
                 continue;
             }
             if (j == start || continues_noun_group(r, start, j)) {
@@ -142,9 +146,11 @@ void build_noun_groups(const Reader& r, SentenceSyntax& out) {
                 g.head = k;
                 break;
             }
-        // Inside a multi-word name the head is its last word.
-        for (std::uint32_t k = g.first; k <= g.last; ++k)
-            if (const auto ne = r.name_end(k); ne > k + 1 && g.head >= k && g.head < ne) g.head = ne - 1;
+        // Inside a multi-word name the head is its last word. The scan above stepped on every
+        // token outside a name, so a group where it met no name has none.
+        if (has_name)
+            for (std::uint32_t k = g.first; k <= g.last; ++k)
+                if (const auto ne = r.name_end(k); ne > k + 1 && g.head >= k && g.head < ne) g.head = ne - 1;
         const PosTag ht = r.tag(g.head);
         g.pronoun = ht == PosTag::PRP || ht == PosTag::WDT || ht == PosTag::WP ||
                     (g.first == g.last && ht == PosTag::DT);
@@ -249,8 +255,14 @@ std::uint32_t read_verb_group(const Reader& r, const SentenceSyntax& out, std::u
     return g.last + 1;
 }
 
+/// The tags that may open a verb group: verbs, modals, "to" and adverbs before a verb.
+constexpr TagSet verb_start_tags = tag_bit(PosTag::VB) | tag_bit(PosTag::VBD) | tag_bit(PosTag::VBG) | tag_bit(PosTag::VBN) |
+                                   tag_bit(PosTag::VBP) | tag_bit(PosTag::VBZ) | tag_bit(PosTag::MD) | tag_bit(PosTag::TO) |
+                                   tag_bit(PosTag::RB) | tag_bit(PosTag::RBR) | tag_bit(PosTag::RBS);
+
 bool opens_verb_group(const Reader& r, std::uint32_t i) {
     const PosTag t = r.tag(i);
+    if (!has_tag(verb_start_tags, t)) return false;
     if (is_verb(t) || t == PosTag::MD) return true;
     if (t == PosTag::TO || is_adverb(t)) {
         const auto next = r.skip_adverbs(i + 1);
@@ -261,7 +273,12 @@ bool opens_verb_group(const Reader& r, std::uint32_t i) {
 
 void build_verb_groups(const Reader& r, SentenceSyntax& out) {
     for (std::uint32_t i = r.first(); i < r.end();) {
-        if (out.noun_at(i) != none || !opens_verb_group(r, i)) {
+        // A noun group holds no verb group: step over it whole.
+        if (const int n = out.noun_at(i); n != none) {
+            i = out.nouns[static_cast<std::size_t>(n)].last + 1;
+            continue;
+        }
+        if (!opens_verb_group(r, i)) {
             ++i;
             continue;
         }
@@ -275,8 +292,9 @@ void build_verb_groups(const Reader& r, SentenceSyntax& out) {
             i = next;
             continue;
         }
-        out.verbs.push_back(g);
-        for (std::uint32_t k = g.first; k <= g.last; ++k) out.group_of[out.count + (k - r.first())] = static_cast<int>(out.verbs.size()) - 1;
+        const int id = static_cast<int>(out.verbs.size());
+        for (std::uint32_t k = g.first; k <= g.last; ++k) out.group_of[out.count + (k - r.first())] = id;
+        out.verbs.push_back(std::move(g));
         i = next;
     }
 }
