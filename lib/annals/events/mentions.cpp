@@ -2,6 +2,7 @@
 // types and TimeML classes.
 #include "annals/events/detector_detail.hpp"
 #include "annals/events/nominal.hpp"
+#include "annals/events/word_map.hpp"
 
 #include <algorithm>
 
@@ -79,26 +80,46 @@ bool gives_type(const std::vector<const TriggerEntry*>& rows) {
     return std::any_of(rows.begin(), rows.end(), [](const TriggerEntry* e) { return e->type != "other"sv; });
 }
 
-/// Whether some noun row of `lemma` gives an event type.
-bool names_typed_event(const EventResources& res, const std::string& lemma) {
-    return gives_type(res.triggers.lookup(lemma).find(TriggerPos::noun));
+/// What noun_is_event() asks of a noun lemma, found with one probe of a per-thread memo
+/// instead of one for the trigger rows and one for the WordNet facts.
+struct NounTrigger {
+    bool typed = false; ///< some noun row gives an event type
+    bool event = false; ///< it has noun rows, or WordNet says it names an event
+};
+
+NounTrigger noun_trigger(const DocContext& doc, const EventResources& res, std::string_view lemma) {
+    auto make = [&] {
+        const auto& rows = res.triggers.lookup(lemma).find(TriggerPos::noun);
+        return NounTrigger{gives_type(rows), !rows.empty() || noun_facts(*doc.lex, lemma).event};
+    };
+    ShortWord w;
+    if (!ShortWord::pack(lemma, w)) return make();
+    struct Memo {
+        std::uint64_t lexicon = 0, triggers = 0;
+        ShortWordMemo<NounTrigger> words;
+    };
+    thread_local Memo thread_memo;
+    Memo& memo = thread_memo; // one TLS address per call
+    if (memo.lexicon != doc.lex->id() || memo.triggers != res.triggers.serial()) {
+        memo.words.clear();
+        memo.lexicon = doc.lex->id();
+        memo.triggers = res.triggers.serial();
+    }
+    return memo.words.get(w, make);
 }
 
 bool noun_is_event(const DocContext& doc, const EventResources& res, const NounGroup& g, std::uint32_t t) {
     const PosTag tag = doc.tag(t);
     if ((tag != PosTag::NN && tag != PosTag::NNS) || doc.entity_of[t] != none || doc.timex_of[t] != none) return false;
-    const auto& lemma = doc.lemma(t);
-    const auto& rows = res.triggers.lookup(lemma).find(TriggerPos::noun);
-    const bool typed = gives_type(rows);
+    const auto facts = noun_trigger(doc, res, doc.lemma(t));
     // A noun modifying another names a kind ("peace talks", "aid groups"), not an event, unless
     // both name typed events: one event qualifies another ("murder charges", "murder trial").
-    if (t != g.head && !(typed && names_typed_event(res, doc.lemma(g.head)))) return false;
+    if (t != g.head && !(facts.typed && noun_trigger(doc, res, doc.lemma(g.head)).typed)) return false;
     // A bare singular noun right after a preposition is part of a fixed phrase ("in custody",
     // "for sale", "in exchange") unless it names a typed event on its own ("under attack",
     // "shot to death").
-    if (tag == PosTag::NN && t == g.first && t > 0 && doc.tag(t - 1) == PosTag::IN && !typed) return false;
-    if (!rows.empty()) return true;
-    return noun_facts(*doc.lex, lemma).event;
+    if (tag == PosTag::NN && t == g.first && t > 0 && doc.tag(t - 1) == PosTag::IN && !facts.typed) return false;
+    return facts.event;
 }
 
 /// Rows of multi-word triggers that start at the mention and whose further words follow it.

@@ -116,6 +116,10 @@ public:
     /// before with this lexicon costs one probe of a per-thread memo. Thread-safe.
     [[nodiscard]] const WordTriggers& lookup(std::string_view word) const;
 
+    /// A number no other lexicon loaded in this process shares: per-thread memos of what it
+    /// answers are keyed by it (an address may be reused by a later lexicon).
+    [[nodiscard]] std::uint64_t serial() const noexcept { return serial_; }
+
     /// Every trigger row in load order.
     [[nodiscard]] const std::vector<TriggerEntry>& entries() const noexcept { return entries_; }
     /// Every light verb row in load order.
