@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -86,29 +87,62 @@ bool is_initial(std::string_view w) noexcept {
     return d.len == w.size() && is_upper_cp(d.cp);
 }
 
+// The flag bytes a token takes from what precedes it, in the order of Token's
+// space_before, newline_before and blank_line_before, so that they go into the token in one
+// store with its kind (Token::kind and the three flags are four consecutive bytes).
+constexpr std::uint32_t kSpaceBefore = 0x01, kNewlineBefore = 0x0100, kBlankBefore = 0x010000;
+static_assert(offsetof(Token, space_before) == offsetof(Token, kind) + 1 &&
+                  offsetof(Token, newline_before) == offsetof(Token, kind) + 2 &&
+                  offsetof(Token, blank_line_before) == offsetof(Token, kind) + 3,
+              "a token's kind and flags are four consecutive bytes");
+
+/// Where a word ends and what it is.
+struct WordEnd {
+    std::size_t end;
+    TokenKind kind;
+};
+
 class Tokenizer {
 public:
     explicit Tokenizer(std::string_view text) : s_(text) { out_.reserve(text.size() / 5 + 8); }
 
+    // The position and the pending flags stay in locals here: the members are in memory (the
+    // other member functions see the object), and a store and reload of each around every
+    // token was a tenth of the tokenizer's instructions. Words, most tokens, are emitted here;
+    // the rest go through step() with the state handed over in the members.
     std::vector<Token> run() {
+        const char* const p = s_.data();
         const std::size_t n = s_.size();
-        while (i_ < n) {
-            if (s_[i_] == ' ') { // the usual byte between tokens, before the general dispatch
-                space_ = true;
-                ++i_;
+        std::size_t i = 0;
+        std::uint32_t pending = kSpaceBefore;
+        while (i < n) {
+            const auto c = static_cast<unsigned char>(p[i]);
+            if (c == ' ') { // the usual byte between tokens, before the general dispatch
+                pending |= kSpaceBefore;
+                ++i;
                 continue;
             }
+            if (has_flag(c, kAlpha | kDigit)) { // an ASCII letter or digit starts a word
+                const WordEnd w = word(i);
+                push(i, w.end, w.kind, pending);
+                pending = 0;
+                i = w.end;
+                continue;
+            }
+            i_ = i;
+            pending_ = pending;
             step();
+            i = i_;
+            pending = pending_;
         }
         return std::move(out_);
     }
 
 private:
     std::string_view s_;
-    std::size_t i_ = 0;
     std::vector<Token> out_;
-    bool space_ = true;       // white space (or the start) since the last token
-    int newlines_ = 0;        // line breaks since the last token; 2 or more is a blank line
+    std::size_t i_ = 0;              // the position, while step() runs
+    std::uint32_t pending_ = 0;      // the next token's flag bytes, while step() runs
 
     [[nodiscard]] unsigned char at(std::size_t p) const noexcept {
         return p < s_.size() ? static_cast<unsigned char>(s_[p]) : 0;
@@ -118,11 +152,10 @@ private:
         const unsigned char c = at(i_);
         if (c < 0x80) {
             const auto f = kAsciiFlags[c];
-            if (f & (kAlpha | kDigit)) return word();
             if (f & kNewline) return line_break(i_ + 1, 1);
             if (c == '\r') return line_break(at(i_ + 1) == '\n' ? i_ + 2 : i_ + 1, 1);
             if (f & kSpace) {
-                space_ = true;
+                pending_ |= kSpaceBefore;
                 ++i_;
                 return;
             }
@@ -130,32 +163,37 @@ private:
         }
         const auto d = decode_at(s_, i_);
         switch (classify_non_ascii(d.cp)) {
-        case CharClass::space: space_ = true; i_ += d.len; return;
+        case CharClass::space: pending_ |= kSpaceBefore; i_ += d.len; return;
         case CharClass::newline: return line_break(i_ + d.len, 1);
         case CharClass::paragraph: return line_break(i_ + d.len, 2);
-        case CharClass::letter: case CharClass::digit: return word();
+        case CharClass::letter: case CharClass::digit: {
+            const WordEnd w = word(i_);
+            return emit(i_, w.end, w.kind);
+        }
         case CharClass::mark: return lone_mark(d.len);
         case CharClass::punct: return same_run(d.cp, d.len, TokenKind::punct);
         case CharClass::symbol: return symbol(d.len);
         }
     }
 
-    void emit(std::size_t b, std::size_t e, TokenKind kind) {
+    void push(std::size_t b, std::size_t e, TokenKind kind, std::uint32_t flags) {
         Token t;
         t.span = {b, e};
-        t.kind = kind;
-        t.space_before = space_;
-        t.newline_before = newlines_ > 0;
-        t.blank_line_before = newlines_ > 1;
+        const std::uint32_t tail = static_cast<std::uint32_t>(kind) | flags << 8;
+        std::memcpy(reinterpret_cast<unsigned char*>(&t) + offsetof(Token, kind), &tail, sizeof tail);
         out_.push_back(t);
-        space_ = false;
-        newlines_ = 0;
+    }
+
+    void emit(std::size_t b, std::size_t e, TokenKind kind) {
+        push(b, e, kind, pending_);
+        pending_ = 0;
         i_ = e;
     }
 
+    // A second line break, or a paragraph separator, makes a blank line.
     void line_break(std::size_t next, int weight) {
-        newlines_ += weight;
-        space_ = true;
+        const std::uint32_t blank = weight > 1 ? kBlankBefore : (pending_ & kNewlineBefore) << 8;
+        pending_ |= kSpaceBefore | kNewlineBefore | blank;
         i_ = next;
     }
 
@@ -195,7 +233,7 @@ private:
 
     // A combining mark with no word before it joins the token it touches, else stands alone.
     void lone_mark(std::size_t len) {
-        if (!out_.empty() && !space_ && out_.back().span.end == i_) {
+        if (!out_.empty() && !(pending_ & kSpaceBefore) && out_.back().span.end == i_) {
             out_.back().span.end = i_ + len;
             i_ += len;
             return;
@@ -277,8 +315,7 @@ private:
 
     // Inlined into the dispatch: a word is most tokens, and a call saved and restored six
     // registers around each (a tenth of the tokenizer's instructions).
-    [[gnu::always_inline]] void word() {
-        const std::size_t b = i_;
+    [[gnu::always_inline]] WordEnd word(std::size_t b) const noexcept {
         bool alpha = false;
         std::size_t j = scan_run(b, alpha);
         for (std::size_t k = joiner_end(j, alpha); j < s_.size() && k != j; k = joiner_end(j, alpha))
@@ -287,15 +324,15 @@ private:
         const bool www = j - b > 4 && (at(b) | 0x20) == 'w';
         // most words stop at a space or a comma: one table test skips links, addresses and
         // abbreviation periods
-        if (!kSpecialStop[stop] && !www) return emit(b, j, word_kind(b, j, alpha));
+        if (!kSpecialStop[stop] && !www) return {j, word_kind(b, j, alpha)};
         if (stop == ':' || www)
-            if (const auto e = link_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::url);
+            if (const auto e = link_end(b, j); e != kNoMatch) return {e, TokenKind::url};
         if (stop == '@' || stop == '_' || stop == '+' || stop == '%')
-            if (const auto e = email_end(b, j); e != kNoMatch) return emit(b, e, TokenKind::email);
+            if (const auto e = email_end(b, j); e != kNoMatch) return {e, TokenKind::email};
         const TokenKind kind = word_kind(b, j, alpha);
         if (kind == TokenKind::word && stop == '.' && at(j + 1) != '.' && takes_period(s_.substr(b, j - b), j + 1))
             ++j;
-        emit(b, j, kind);
+        return {j, kind};
     }
 
     // 1990s, 10th, 5km are numbers with a unit or ordinal suffix; 4x4 and G7 are words.
