@@ -4,6 +4,7 @@
 #include "annals/lexicon/tagger.hpp"
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
+#include "test_entities_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,7 +16,7 @@ using namespace annals;
 
 namespace {
 
-const std::string kDataDir = ANNALS_SOURCE_DIR "/lib/data";
+const std::string& kDataDir = test::kEntitiesDataDir;
 
 struct Found {
     std::vector<Entity> entities;
@@ -38,28 +39,14 @@ struct Found {
     }
 };
 
-const Lexicon& lexicon() {
-    static const Lexicon lex([] {
-        LexiconOptions o;
-        o.data_dir = kDataDir;
-        return o;
-    }());
-    return lex;
-}
-
-const EntityRecognizer& recognizer() {
-    static const EntityRecognizer r(kDataDir);
-    return r;
-}
-
-Found run(const std::string& text, const EntityRecognizer& rec = recognizer()) {
+Found run(const std::string& text, const EntityRecognizer& rec = test::entities_recognizer()) {
     static const TimeTagger time(kDataDir);
     const auto seg = segment(text);
-    const auto tags = tag(text, seg, lexicon());
+    const auto tags = tag(text, seg, test::entities_lexicon());
     std::vector<Diagnostic> diags;
     const auto timexes = time.tag(text, seg, std::string("2031-05-14"), TimeMode::news, diags);
     Found f;
-    rec.recognize(text, seg, tags, lexicon(), timexes, f.entities, f.relations);
+    rec.recognize(text, seg, tags, test::entities_lexicon(), timexes, f.entities, f.relations);
     return f;
 }
 

@@ -8,6 +8,7 @@
 #include "annals/lexicon/tagger.hpp"
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
+#include "test_entities_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,31 +19,17 @@ using namespace annals;
 
 namespace {
 
-const std::string kDataDir = ANNALS_SOURCE_DIR "/lib/data";
-
-const Lexicon& lexicon() {
-    static const Lexicon lex([] {
-        LexiconOptions o;
-        o.data_dir = kDataDir;
-        return o;
-    }());
-    return lex;
-}
-
-const EntityRecognizer& recognizer() {
-    static const EntityRecognizer r(kDataDir);
-    return r;
-}
+const std::string& kDataDir = test::kEntitiesDataDir;
 
 std::vector<Entity> entities_of(const std::string& text) {
     static const TimeTagger time(kDataDir);
     const auto seg = segment(text);
-    const auto tags = tag(text, seg, lexicon());
+    const auto tags = tag(text, seg, test::entities_lexicon());
     std::vector<Diagnostic> diags;
     const auto timexes = time.tag(text, seg, std::string("2031-05-14"), TimeMode::news, diags);
     std::vector<Entity> entities;
     std::vector<Relation> relations;
-    recognizer().recognize(text, seg, tags, lexicon(), timexes, entities, relations);
+    test::entities_recognizer().recognize(text, seg, tags, test::entities_lexicon(), timexes, entities, relations);
     return entities;
 }
 
