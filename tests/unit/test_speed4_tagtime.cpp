@@ -64,7 +64,7 @@ TEST_CASE("lexicon: the table hash reads a key's last bytes as a zero-padded wor
     for (std::size_t n = 1; n < 8; ++n)
         for (std::size_t at = 0; at + n <= bytes.size(); ++at) {
             INFO("n = " << n << ", at = " << at);
-            CHECK(tail_word(bytes.data() + at, n) == padded_word(bytes.data() + at, n));
+            CHECK(load_tail(bytes.data() + at, n) == padded_word(bytes.data() + at, n));
         }
     // Equal keys hash alike wherever they lie; keys that are prefixes of one another are
     // told apart by the table.

@@ -25,15 +25,32 @@ inline constexpr std::array<std::uint64_t, 9> low_byte_masks = [] {
 /// The low `n` bytes of a word (all of it when n >= 8).
 constexpr std::uint64_t low_bytes(std::uint64_t x, std::size_t n) noexcept { return x & low_byte_masks[n < 8 ? n : 8]; }
 
+/// The `n` (0..8) bytes at `p` as a little-endian word, zero padded, without reading a byte
+/// past them (keys may be views that end a mapped file): two overlapping loads, or three
+/// single bytes, instead of a loop.
+inline std::uint64_t load_tail(const char* p, std::size_t n) noexcept {
+    if (n >= 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        return x;
+    }
+    if (n >= 4) {
+        std::uint32_t lo = 0, hi = 0;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        return lo | (std::uint64_t{hi} << (8 * (n - 4)));
+    }
+    if (n == 0) return 0;
+    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
+    return byte(0) | byte(n / 2) | byte(n - 1);
+}
+
 /// `n` (1..8) bytes at `p` as a little-endian word, zero padded; `room` says 8 bytes may be read.
 inline std::uint64_t load_bytes(const char* p, std::size_t n, bool room) noexcept {
+    if (!room) return load_tail(p, n < 8 ? n : 8);
     std::uint64_t x = 0;
-    if (room) {
-        std::memcpy(&x, p, 8);
-        return low_bytes(x, n);
-    }
-    for (std::size_t i = 0; i < n && i < 8; ++i) x |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    return x;
+    std::memcpy(&x, p, 8);
+    return low_bytes(x, n);
 }
 
 /// The hash of a key of `n` bytes: start(n), then mix() each of its words (the last one zero

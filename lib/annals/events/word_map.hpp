@@ -24,8 +24,8 @@ using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
 
 /// A word of at most 16 bytes as two machine words and its length: compared in three
 /// instructions where a string comparison calls memcmp. Built from loads inside the word
-/// only (overlapping ones when it is not a multiple of four long), so any view will do, and
-/// two words of the same length pack alike only when their bytes are alike.
+/// only (overlapping ones: load_tail in core/word_bytes.hpp), so any view will do, and two
+/// words of the same length pack alike only when their bytes are alike.
 struct ShortWord {
     std::uint64_t a = 0, b = 0;
     std::uint32_t size = 0;
@@ -42,13 +42,8 @@ struct ShortWord {
         if (n > 8) {
             std::memcpy(&k.a, p, 8);
             std::memcpy(&k.b, p + n - 8, 8);
-        } else if (n >= 4) {
-            std::uint32_t lo = 0, hi = 0;
-            std::memcpy(&lo, p, 4);
-            std::memcpy(&hi, p + n - 4, 4);
-            k.a = lo | (std::uint64_t{hi} << 32);
-        } else if (n > 0) {
-            k.a = std::uint64_t{byte(p[0])} | (std::uint64_t{byte(p[n / 2])} << 8) | (std::uint64_t{byte(p[n - 1])} << 16);
+        } else {
+            k.a = load_tail(p, n);
         }
         out = k;
         return true;
@@ -59,9 +54,6 @@ struct ShortWord {
     friend bool operator==(const ShortWord& x, const ShortWord& y) noexcept {
         return x.a == y.a && x.b == y.b && x.size == y.size;
     }
-
-private:
-    static std::uint64_t byte(char c) noexcept { return static_cast<unsigned char>(c); }
 };
 
 /// A per-thread memo from short words to what a slower lookup said of them: an open-addressing

@@ -10,20 +10,6 @@
 
 namespace annals::detail {
 
-/// The `n` (1..7) bytes at `p` as a little-endian word, zero padded, without reading a byte
-/// past them (keys are views into mapped files, whose last key may end the mapping): two
-/// overlapping loads, or three single bytes, instead of a loop.
-[[nodiscard]] inline std::uint64_t tail_word(const char* p, std::size_t n) noexcept {
-    if (n >= 4) {
-        std::uint32_t lo = 0, hi = 0;
-        std::memcpy(&lo, p, 4);
-        std::memcpy(&hi, p + n - 4, 4);
-        return lo | (std::uint64_t{hi} << (8 * (n - 4)));
-    }
-    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
-    return byte(0) | byte(n / 2) | byte(n - 1);
-}
-
 /// The hash of a key, eight bytes at a time (core/word_bytes.hpp): a multiplication per eight
 /// bytes where a byte-at-a-time hash costs one per byte. WordNet's 150,000 lemmas are hashed at
 /// every start-up, and every lookup hashes its key.
@@ -36,7 +22,7 @@ namespace annals::detail {
         std::memcpy(&x, p, 8);
         h = hash_mix(h, x);
     }
-    if (n > 0) h = hash_mix(h, tail_word(p, n));
+    if (n > 0) h = hash_mix(h, load_tail(p, n));
     return hash_finish(h);
 }
 
