@@ -339,6 +339,8 @@ void Resolver::add_nominal_references() {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cands_[a].first < cands_[b].first; });
     std::vector<NameCandidate> sorted;
     std::vector<std::string> keys;
+    sorted.reserve(order.size()); // no candidate or key moved twice as the lists grow
+    keys.reserve(order.size());
     std::vector<std::size_t> where(order.size());
     for (std::size_t k = 0; k < order.size(); ++k) where[order[k]] = k;
     for (const auto k : order) {
