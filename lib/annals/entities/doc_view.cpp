@@ -1,8 +1,12 @@
 #include "annals/entities/doc_view.hpp"
 
+#include "annals/core/word_bytes.hpp"
 #include "annals/core/word_index.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 
 namespace annals::detail {
 
@@ -25,18 +29,45 @@ void lower_ascii_into(std::string_view text, std::string& out) {
     }
 }
 
+/// The last bytes a possessive ending may have ('s, 'S, s', and the last byte of ’): a table
+/// read instead of four compares for every word.
+constexpr std::array<bool, 256> possessive_back = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {'s', 'S', '\'', '\x99'}) t[c] = true;
+    return t;
+}();
+
+bool may_end_possessive(char back) noexcept { return possessive_back[static_cast<unsigned char>(back)]; }
+
 /// The span without a possessive ending: 's and ’s, or a lone apostrophe after s ("Forces'").
 Span strip_possessive(Span s, std::string_view text) {
     // Asked of every word: most end in none of the tails' last bytes. (Token spans lie inside
     // the text, so no bounds check is needed to read the last byte.)
     const char back = s.end > s.begin ? text[s.end - 1] : '\0';
-    if (back != 's' && back != 'S' && back != '\'' && back != '\x99') return s;
+    if (!may_end_possessive(back)) return s;
     const auto w = s.of(text);
     for (std::string_view tail : {"'s", "\u2019s", "'S"})
         if (w.size() > tail.size() + 1 && w.ends_with(tail)) return {s.begin, s.end - tail.size()};
     for (std::string_view tail : {"s'", "s\u2019"})
         if (w.size() > tail.size() + 1 && w.ends_with(tail)) return {s.begin, s.end - (tail.size() - 1)};
     return s;
+}
+
+/// The index of the first '-' in w[0, n), or n. Asked of nearly every lower-case word, which
+/// almost never has one: eight bytes a step (a byte loop cost a compare and a branch a byte).
+std::size_t first_dash(const char* w, std::size_t n) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (std::size_t k = 0; k < n; k += 8) {
+        const std::size_t m = n - k < 8 ? n - k : 8;
+        // Zero bytes where the dashes are; the padding (zero) bytes become '-' ^ 0, not zero.
+        const std::uint64_t x = load_tail(w + k, m) ^ (ones * '-');
+        // The lowest flagged byte is exact (borrows only flag bytes above a zero byte).
+        if (const std::uint64_t z = (x - ones) & ~x & highs; z != 0) {
+            const std::size_t at = k + static_cast<std::size_t>(std::countr_zero(z)) / 8;
+            return at < n ? at : n;
+        }
+    }
+    return n;
 }
 
 /// What DocView::shape_name_word() needs of a document, as plain pointers: the loop over every
@@ -51,7 +82,9 @@ struct ShapeInput {
 };
 
 /// DocView::shape_name_word() of token i of the sentence starting at token `first`.
-std::int8_t shape_name_word_of(const ShapeInput& in, std::uint32_t i, std::uint32_t first) {
+/// `dash_in(begin, n)` is the offset of the first '-' in the n bytes of the text at `begin`, or n.
+template <class DashIn>
+std::int8_t shape_name_word_of(const ShapeInput& in, std::uint32_t i, std::uint32_t first, DashIn&& dash_in) {
     if (in.tokens[i].kind != TokenKind::word || in.blocked[i]) return 0;
     // The core of a word token is never empty and lies inside the text: read it in place.
     const char* w = in.text.data() + in.cores[i].begin;
@@ -62,9 +95,8 @@ std::int8_t shape_name_word_of(const ShapeInput& in, std::uint32_t i, std::uint3
         // "al-Qaeda", "wal-Muslimin": a lower-case particle joined to a capitalized name. The
         // first dash decides; one in the last byte has nothing after it.
         if (in.headline[i] || i == first) return 0;
-        for (std::size_t k = 0; k + 1 < size; ++k)
-            if (w[k] == '-') return upper_ascii(w[k + 1]) ? 1 : 0;
-        return 0;
+        const auto dash = dash_in(in.cores[i].begin, size - 1);
+        return dash < size - 1 && upper_ascii(w[dash + 1]) ? 1 : 0;
     }
     if (in.headline[i]) return -1;
     const bool initial = i == first || (i > first && in.tokens[i - 1].kind != TokenKind::word && i - 1 == first);
@@ -132,12 +164,28 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
         const Span span = toks[i].span;
         if (toks[i].kind != TokenKind::word || span.empty()) return span;
         // Most words end in none of the possessive tails' last bytes: no call for them.
-        const char back = text[span.end - 1];
-        if (back != 's' && back != 'S' && back != '\'' && back != '\x99') return span;
+        if (!may_end_possessive(text[span.end - 1])) return span;
         return strip_possessive(span, text);
     };
     const ShapeInput in{text, toks, cores, headline_.data(), blocked_.data(), tags.empty() ? nullptr : tags.data()};
     std::int8_t* names = name_.data();
+    // Every lower-case word is asked whether it holds a dash ("al-Qaeda"); few do. The text's
+    // dashes are found once (memchr skips the rest many bytes a step) and the words, met in
+    // text order, walk along them: no pass over each word's bytes.
+    auto& dashes = scratch_.dashes;
+    dashes.clear();
+    for (const char *p = text.data(), *stop = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '-', static_cast<std::size_t>(stop - p)))) != nullptr; ++p)
+        dashes.push_back(static_cast<std::size_t>(p - text.data()));
+    dashes.push_back(text.size()); // a sentinel past every word
+    const std::size_t* next_dash = dashes.data();
+    auto dash_in = [&next_dash, &dashes](std::size_t begin, std::size_t count) {
+        // Words come in text order; should one not, the walk starts again where it belongs.
+        if (next_dash != dashes.data() && next_dash[-1] >= begin)
+            next_dash = &*std::lower_bound(dashes.begin(), dashes.end(), begin);
+        while (*next_dash < begin) ++next_dash;
+        return *next_dash - begin < count ? *next_dash - begin : count;
+    };
     std::uint32_t covered = 0; // tokens before this have their core
     for (const auto& sent : seg.sentences) {
         const auto end = sent.first_token + sent.token_count;
@@ -150,7 +198,7 @@ DocView::DocView(std::string_view text, const Segmentation& seg, const std::vect
                 continue;
             }
             cores[i] = core_of(i);
-            names[i] = shape_name_word_of(in, i, sent.first_token);
+            names[i] = shape_name_word_of(in, i, sent.first_token, dash_in);
         }
         covered = std::max(covered, end);
     }
@@ -252,7 +300,10 @@ bool DocView::lexicon_common_word(const std::string& lower) const {
 std::int8_t DocView::shape_name_word(std::uint32_t i) const noexcept {
     const ShapeInput in{text_, seg_.tokens.data(), cores_.data(), headline_.data(), blocked_.data(),
                         tags_.empty() ? nullptr : tags_.data()};
-    return shape_name_word_of(in, i, seg_.sentences[sentence_of_[i]].first_token);
+    // Asked out of text order: the word's own bytes are read.
+    const char* text = text_.data();
+    return shape_name_word_of(in, i, seg_.sentences[sentence_of_[i]].first_token,
+                              [text](std::size_t begin, std::size_t count) { return first_dash(text + begin, count); });
 }
 
 bool DocView::looked_up_name_word(std::uint32_t i) const {

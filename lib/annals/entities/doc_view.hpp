@@ -176,6 +176,7 @@ private:
         std::vector<std::uint16_t> cues_of;
         std::vector<Span> cores;
         std::vector<std::uint32_t> sentence_of;
+        std::vector<std::size_t> dashes; ///< the offsets of the text's '-' bytes, then its size
         std::string lowered;
     };
     /// This thread's scratch; a thread holds one DocView at a time.

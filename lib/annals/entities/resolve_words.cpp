@@ -29,22 +29,23 @@ void split_words(std::string_view s, std::vector<std::string_view>& out) {
 
 /// True when `w` in ASCII lower case is one of `words`, all short: lowered on the stack, as
 /// these tests run for every word of every name.
-bool lower_is_one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+bool lower_is_one_of(std::string_view w, std::initializer_list<std::string_view> words, std::size_t longest = 16) {
     std::array<char, 16> buf{};
-    if (w.size() > buf.size()) return false; // longer than any of the words
+    // Longer than any of the words (most names' words are): no lowering.
+    if (w.size() > longest || w.size() > buf.size()) return false;
     for (std::size_t k = 0; k < w.size(); ++k)
         buf[k] = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
     const std::string_view l(buf.data(), w.size());
     return std::find(words.begin(), words.end(), l) != words.end();
 }
 
-bool is_connector(std::string_view w) { return lower_is_one_of(w, {"of", "the", "and", "for", "to", "on", "&"}); }
+bool is_connector(std::string_view w) { return lower_is_one_of(w, {"of", "the", "and", "for", "to", "on", "&"}, 3); }
 
 bool place_preposition(std::string_view w) {
-    return lower_is_one_of(w, {"in", "at", "near", "from", "across", "outside", "into", "to", "toward", "towards", "via"});
+    return lower_is_one_of(w, {"in", "at", "near", "from", "across", "outside", "into", "to", "toward", "towards", "via"}, 7);
 }
 
-bool determiner(std::string_view w) { return lower_is_one_of(w, {"the", "this", "that", "its", "our", "their", "whose"}); }
+bool determiner(std::string_view w) { return lower_is_one_of(w, {"the", "this", "that", "its", "our", "their", "whose"}, 5); }
 
 } // namespace
 
@@ -293,37 +294,43 @@ void Resolver::add_nominal_references() {
     // Most nouns share no first letter with any head: a cheap test before the map.
     std::array<bool, 256> head_first{};
     for (const auto& [head, cand] : heads) head_first[static_cast<unsigned char>(head.front())] = true;
-    std::vector<std::uint8_t> taken(doc_.seg().tokens.size(), 0);
+    thread_local std::vector<std::uint8_t> taken; // per token; reused, not allocated per document
+    const auto n = static_cast<std::uint32_t>(doc_.seg().tokens.size());
+    taken.assign(n, 0);
+    std::uint8_t* const is_taken = taken.data(); // the table stays put: no reload per token
     for (const auto& c : cands_)
-        for (auto k = c.first; k < c.last; ++k) taken[k] = 1;
+        for (auto k = c.first; k < c.last; ++k) is_taken[k] = 1;
     const auto before = cands_.size();
     const TaggedToken* tags = doc_.tag_data();
     const Token* toks = doc_.seg().tokens.data();
-    for (const auto& sent : doc_.seg().sentences) {
-        const auto end = sent.first_token + sent.token_count;
-        for (auto i = sent.first_token; i < end; ++i) {
-            // Every token comes here: the rarest property first, read straight from the arrays.
-            if ((tags && tags[i].tag != PosTag::NN) || toks[i].kind != TokenKind::word || taken[i]) continue;
-            if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
-            const auto it = heads.find(doc_.word(i));
-            if (it == heads.end()) continue;
-            auto first = i;
-            while (first > sent.first_token && !taken[first - 1] && !determiner(doc_.token(first - 1)) &&
-                   (doc_.tag(first - 1) == PosTag::JJ || doc_.tag(first - 1) == PosTag::NN ||
-                    doc_.tag(first - 1) == PosTag::NNS || doc_.tag(first - 1) == PosTag::CD))
-                --first;
-            if (first == sent.first_token || !determiner(doc_.token(first - 1))) continue;
-            NameCandidate c;
-            c.first = first;
-            c.last = i + 1;
-            c.span = {doc_.seg().tokens[first].span.begin, doc_.core(i).end};
-            c.sentence = doc_.sentence_of(i);
-            c.kind = "nominal";
-            c.rule = "name/head-noun";
-            cands_.push_back(std::move(c));
-            keys_.push_back({});
-            adopt(it->second, cands_.size() - 1);
-        }
+    const auto& sentences = doc_.seg().sentences;
+    // Every token comes here: one flat loop, the rarest property first, read straight from the
+    // arrays; the sentence is looked up only for a head noun.
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if ((tags && tags[i].tag != PosTag::NN) || toks[i].kind != TokenKind::word || is_taken[i]) continue;
+        if (!head_first[static_cast<unsigned char>(doc_.word(i).front())]) continue;
+        // Tokens outside every sentence are not looked at.
+        if (sentences.empty()) break;
+        const auto& sent = sentences[doc_.sentence_of(i)];
+        if (i < sent.first_token || i >= sent.first_token + sent.token_count) continue;
+        const auto it = heads.find(doc_.word(i));
+        if (it == heads.end()) continue;
+        auto first = i;
+        while (first > sent.first_token && !is_taken[first - 1] && !determiner(doc_.token(first - 1)) &&
+               (doc_.tag(first - 1) == PosTag::JJ || doc_.tag(first - 1) == PosTag::NN ||
+                doc_.tag(first - 1) == PosTag::NNS || doc_.tag(first - 1) == PosTag::CD))
+            --first;
+        if (first == sent.first_token || !determiner(doc_.token(first - 1))) continue;
+        NameCandidate c;
+        c.first = first;
+        c.last = i + 1;
+        c.span = {doc_.seg().tokens[first].span.begin, doc_.core(i).end};
+        c.sentence = doc_.sentence_of(i);
+        c.kind = "nominal";
+        c.rule = "name/head-noun";
+        cands_.push_back(std::move(c));
+        keys_.push_back({});
+        adopt(it->second, cands_.size() - 1);
     }
     if (cands_.size() == before) return;
     // Keep candidates in text order.
@@ -332,6 +339,8 @@ void Resolver::add_nominal_references() {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cands_[a].first < cands_[b].first; });
     std::vector<NameCandidate> sorted;
     std::vector<std::string> keys;
+    sorted.reserve(order.size()); // no candidate or key moved twice as the lists grow
+    keys.reserve(order.size());
     std::vector<std::size_t> where(order.size());
     for (std::size_t k = 0; k < order.size(); ++k) where[order[k]] = k;
     for (const auto k : order) {
