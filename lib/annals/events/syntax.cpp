@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <initializer_list>
 #include <utility>
 
@@ -518,8 +517,8 @@ std::uint32_t contraction_bits(std::string_view lower_form) noexcept {
 WordFlagTable::WordFlagTable() {
     auto add = [this](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
         for (const auto w : words) {
-            t[w] |= bit;
-            note_shape(&t == &forms_ ? form_shapes_ : lemma_shapes_, w);
+            if (&t == &forms_) add_form(w, bit);
+            else add_lemma(w, bit);
         }
     };
     add(forms_, wf_negation, {"not", "n't", "never", "no longer"});
@@ -554,89 +553,30 @@ std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view
 
 namespace {
 
-/// What a thread remembers of the (lower-case text, lemma) pairs it has flagged with one
-/// table, both words packed: a document's words are mostly ones seen before (closed-class
-/// words, punctuation, the common vocabulary), and a probe here costs a third of the two
-/// lookups flags() makes. Kept from document to document.
-struct FlagMemo {
-    struct Slot {
-        std::uint64_t form_a = 0, form_b = 0, lemma_a = 0, lemma_b = 0;
-        std::uint32_t sizes = 0; ///< form size, lemma size << 8, and bit 16 (0: an empty slot)
-        std::uint32_t bits = 0;
-    };
-    static constexpr unsigned log_slots = 15;
-    static constexpr std::size_t max_used = (std::size_t{1} << log_slots) / 2;
-    std::vector<Slot> slots;
-    std::size_t used = 0;
-    std::uint64_t table = 0; ///< the serial of the table the bits come from
-
-    /// Empties the memo when it holds another table's bits or is full.
-    void prepare(std::uint64_t serial) {
-        if (serial == table && used < max_used && !slots.empty()) return;
-        slots.assign(std::size_t{1} << log_slots, Slot{});
-        used = 0;
-        table = serial;
-    }
-    static std::uint32_t sizes_of(const ShortWord& form, const ShortWord& lemma) noexcept {
-        return form.size | (lemma.size << 8) | (1u << 16);
-    }
-    static std::size_t home(const ShortWord& form, const ShortWord& lemma) noexcept {
-        const auto h = hash_mix(hash_mix(hash_mix(hash_mix(sizes_of(form, lemma), form.a), form.b), lemma.a), lemma.b);
-        // The top bits of a product depend on every bit of its factors; the low ones do not.
-        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - log_slots));
-    }
-};
+/// contraction_bits() without a string comparison for the words that do not end in 't', which
+/// are nearly all.
+std::uint32_t fast_contraction_bits(std::string_view w) noexcept {
+    const auto n = w.size();
+    if (n <= 3 || w[n - 1] != 't') return 0;
+    return (w[n - 2] == '\'' && w[n - 3] == 'n') || w == "cannot" ? std::uint32_t{wf_negative_contraction} : 0u;
+}
 
 } // namespace
 
-std::uint64_t WordFlagTable::next_serial() noexcept {
-    static std::atomic<std::uint64_t> serial{0};
-    return ++serial;
-}
-
 void WordFlagTable::token_flags(std::string_view lower_text, const std::vector<Token>& tokens,
                                 const std::vector<TaggedToken>& tags, std::vector<std::uint32_t>& out) const {
-    thread_local FlagMemo thread_memo;
-    // One address of the thread's memo, and locals for what the loop reads: a thread_local
-    // named inside the loop costs a TLS address and register spills on every token.
-    FlagMemo& memo = thread_memo;
-    memo.prepare(serial_);
     const std::size_t n = tokens.size();
     out.resize(n);
     std::uint32_t* const bits_out = out.data();
     const Token* const toks = tokens.data();
     const TaggedToken* const tagged = tags.data();
-    FlagMemo::Slot* const slots = memo.slots.data();
-    constexpr std::size_t mask = (std::size_t{1} << FlagMemo::log_slots) - 1;
-    std::size_t used = memo.used;
     for (std::size_t t = 0; t < n; ++t) {
-        const auto form = toks[t].span.of(lower_text);
+        // Every token's span lies inside the text: no bounds test as Span::of (substr) makes.
+        const Span sp = toks[t].span;
+        const std::string_view form(lower_text.data() + sp.begin, sp.end - sp.begin);
         const std::string_view lemma = tagged[t].lemma;
-        if (!may_hold(form_shapes_, form) && !may_hold(lemma_shapes_, lemma)) {
-            bits_out[t] = contraction_bits(form);
-            continue;
-        }
-        ShortWord f, l;
-        if (!ShortWord::pack(form, f) || !ShortWord::pack(lemma, l)) {
-            bits_out[t] = flags(form, lemma);
-            continue;
-        }
-        const auto sizes = FlagMemo::sizes_of(f, l);
-        std::size_t i = FlagMemo::home(f, l);
-        while (slots[i].sizes != 0 && !(slots[i].sizes == sizes && slots[i].form_a == f.a && slots[i].form_b == f.b &&
-                                        slots[i].lemma_a == l.a && slots[i].lemma_b == l.b))
-            i = (i + 1) & mask;
-        if (slots[i].sizes != 0) {
-            bits_out[t] = slots[i].bits;
-            continue;
-        }
-        const auto bits = flags(form, lemma);
-        bits_out[t] = bits;
-        if (used >= FlagMemo::max_used) continue; // full until the next document
-        slots[i] = {f.a, f.b, l.a, l.b, sizes, bits};
-        ++used;
+        bits_out[t] = packed_forms_.find(form, forms_) | packed_lemmas_.find(lemma, lemmas_) | fast_contraction_bits(form);
     }
-    memo.used = used;
 }
 
 bool is_negative_contraction(std::string_view w) {

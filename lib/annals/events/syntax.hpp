@@ -4,6 +4,8 @@
 /// prepositional phrases of each verb, after Abney's cascaded chunking. Internal to the event
 /// stage.
 
+#include "annals/events/syntax_int_list.hpp"
+#include "annals/events/syntax_word_set.hpp"
 #include "annals/events/word_map.hpp"
 #include "annals/lexicon/tagger.hpp"
 #include "annals/text/segment.hpp"
@@ -52,7 +54,7 @@ struct VerbGroup {
     int governor = none;     ///< the verb group whose complement this one is ("agreed to withdraw")
     int clause_link = none;  ///< the token that opens this group's clause (that, if, because, ...)
     bool gerund_subject = false;
-    std::vector<int> pps;    ///< noun groups governed by a preposition after the verb, in order
+    IntList pps;             ///< noun groups governed by a preposition after the verb, in order
 };
 
 /// The shallow parse of one sentence.
@@ -109,36 +111,25 @@ public:
     /// Adds `bits` to a lower-case word or to a lemma.
     void add_form(std::string_view form, std::uint32_t bits) {
         forms_[form] |= bits;
-        note_shape(form_shapes_, form);
-        serial_ = next_serial();
+        packed_forms_.add(form, bits);
     }
     void add_lemma(std::string_view lemma, std::uint32_t bits) {
         lemmas_[lemma] |= bits;
-        note_shape(lemma_shapes_, lemma);
-        serial_ = next_serial();
+        packed_lemmas_.add(lemma, bits);
     }
     /// The bits of a token from its lower-case text and its lemma.
     [[nodiscard]] std::uint32_t flags(std::string_view lower_form, std::string_view lemma) const noexcept;
     /// flags() of every token into `out` (resized to tokens.size()): token t's lower-case text
-    /// is its span of `lower_text`, its lemma tags[t].lemma (tags.size() >= tokens.size()). A
-    /// (text, lemma) pair this thread has met before with this table costs one probe of a
-    /// per-thread memo instead of two table lookups. Thread-safe.
+    /// is its span of `lower_text`, its lemma tags[t].lemma (tags.size() >= tokens.size()).
+    /// Thread-safe.
     void token_flags(std::string_view lower_text, const std::vector<Token>& tokens, const std::vector<TaggedToken>& tags,
                      std::vector<std::uint32_t>& out) const;
 
 private:
-    /// Per first byte, a bit for each length of the words of a list: most tokens are in
-    /// neither list, and two loads tell so before any hashing.
-    using Shapes = std::array<std::uint64_t, 256>;
-    static std::uint64_t shape_bit(std::string_view w) noexcept { return std::uint64_t{1} << (w.size() < 63 ? w.size() : 63); }
-    static std::size_t shape_row(std::string_view w) noexcept { return w.empty() ? 0 : static_cast<unsigned char>(w[0]); }
-    static void note_shape(Shapes& s, std::string_view w) noexcept { s[shape_row(w)] |= shape_bit(w); }
-    static bool may_hold(const Shapes& s, std::string_view w) noexcept { return (s[shape_row(w)] & shape_bit(w)) != 0; }
-    static std::uint64_t next_serial() noexcept;
-
+    /// The full lists (they answer for words longer than PackedWordBits packs) and their
+    /// packed copies, which answer for every token.
     WordIndex<std::uint32_t> forms_, lemmas_;
-    Shapes form_shapes_{}, lemma_shapes_{};
-    std::uint64_t serial_ = next_serial(); ///< tells the memo apart tables and their edits
+    PackedWordBits packed_forms_, packed_lemmas_;
 };
 
 /// What the chunker reads of the document.
