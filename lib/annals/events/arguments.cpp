@@ -158,14 +158,16 @@ void make_event(const DocContext& doc, const EventResources& res, TypeCache& typ
     const auto& first = doc.seg->tokens[m.token].span;
     const auto& last = doc.seg->tokens[m.last_token].span;
     ev.trigger.span = {first.begin, last.end};
-    ev.trigger.text = std::string(ev.trigger.span.of(doc.text));
+    // Assigned from views: a temporary std::string would cost a construction and a move each.
+    ev.trigger.text.assign(ev.trigger.span.of(doc.text));
     ev.trigger.lemma = m.lemma;
     const std::string_view type = m.handed_to != none ? std::string_view("other") : m.type;
     ev.type = type;
     ev.timeml_class = m.cls;
     ev.modality = m.modality;
     ev.confidence = m.confidence;
-    ev.rule = m.rule.empty() ? "event/" + std::string(to_string(m.pos)) : std::string(m.rule);
+    if (m.rule.empty()) ev.rule.append("event/"sv).append(to_string(m.pos));
+    else ev.rule.assign(m.rule);
     const auto* t = types.find(type);
     if (t != nullptr) ev.codes = res.info(t).codes;
     if (m.handed_to == none) add_arguments(doc, s, m, t != nullptr ? res.info(t).roles : Roles{}, ev);

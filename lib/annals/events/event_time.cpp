@@ -49,13 +49,14 @@ int clause_timex(const DocContext& doc, const SentenceSyntax& syn, int v) {
     return none;
 }
 
-EventTime explicit_time(const Timex& x) {
-    EventTime t;
+/// Sets `out` to the time `x` names. Built in place: a temporary EventTime would cost a
+/// construction and a move of each of its strings.
+void set_explicit_time(const Timex& x, std::optional<EventTime>& out) {
+    auto& t = out.emplace();
     t.timex = x.id;
     t.value = x.value;
     t.interval = x.interval;
     t.source = "explicit";
-    return t;
 }
 
 /// The explicit timex of a mention, or none.
@@ -92,13 +93,6 @@ bool containment_prep(std::string_view p) {
     return p == "during" || p == "at" || p == "amid" || p == "in" || p == "throughout" || p == "on";
 }
 
-/// Before or after the document date, as an open interval: no day is claimed.
-EventTime tense_time(GroupTense tense) {
-    EventTime t;
-    t.source = "tense";
-    t.value = tense == GroupTense::future ? "FUTURE_REF" : "PAST_REF";
-    return t;
-}
 
 bool is_explicit(const Event& e) { return e.time && e.time->source == "explicit"sv; }
 
@@ -115,17 +109,22 @@ int passing_container(const DocContext& doc, const SentenceEvents& s, const Even
     return m.frame.subject != none && noun(s.syntax, m.frame.subject).head == head ? c : none;
 }
 
-/// Before or after the document date for a factual verb (or a light verb's noun) with a past
-/// or future tense; else no time.
-EventTime tense_or_none(const SentenceEvents& s, const EventMention& m, const std::string& modality) {
+/// Sets `out` (built in place) to before or after the document date for a factual verb (or a
+/// light verb's noun) with a past or future tense, as an open interval: no day is claimed;
+/// else to no time.
+void set_tense_or_none(const SentenceEvents& s, const EventMention& m, const std::string& modality,
+                       std::optional<EventTime>& out) {
+    auto& t = out.emplace();
     const bool factual = modality == "asserted"sv || modality == "reported"sv || modality == "future"sv;
     if (factual && m.verb != none && (m.pos != TriggerPos::noun || m.light != nullptr)) {
         const auto tense = s.syntax.verbs[static_cast<std::size_t>(m.verb)].tense;
-        if (tense == GroupTense::past || tense == GroupTense::future) return tense_time(tense);
+        if (tense == GroupTense::past || tense == GroupTense::future) {
+            t.source = "tense";
+            t.value = tense == GroupTense::future ? "FUTURE_REF"sv : "PAST_REF"sv;
+            return;
+        }
     }
-    EventTime t;
     t.source = "none";
-    return t;
 }
 
 } // namespace
@@ -135,7 +134,7 @@ void assign_explicit_times(const DocContext& doc, const std::vector<SentenceEven
     for (std::size_t i = 0; i < refs.size(); ++i) {
         const auto& s = sentences[refs[i].sentence];
         const auto& m = s.mentions[static_cast<std::size_t>(refs[i].mention)];
-        if (const int x = own_timex(doc, s, m); x != none) events[i].time = explicit_time((*doc.timexes)[static_cast<std::size_t>(x)]);
+        if (const int x = own_timex(doc, s, m); x != none) set_explicit_time((*doc.timexes)[static_cast<std::size_t>(x)], events[i].time);
     }
 }
 
@@ -163,13 +162,12 @@ void assign_other_times(const DocContext& doc, const std::vector<SentenceEvents>
         if (const int c = passing_container(doc, s, m); c != none) {
             const int ce = event_of[first_mention[refs[i].sentence] + static_cast<std::size_t>(c)];
             if (ce != none && is_explicit(events[static_cast<std::size_t>(ce)])) {
-                auto t = *events[static_cast<std::size_t>(ce)].time;
-                t.source = "inherited";
-                events[i].time = t;
+                // Copied once, in place (events[i] has no time, so ce is another event).
+                events[i].time.emplace(*events[static_cast<std::size_t>(ce)].time).source = "inherited";
                 continue;
             }
         }
-        events[i].time = tense_or_none(s, m, events[i].modality);
+        set_tense_or_none(s, m, events[i].modality, events[i].time);
     }
 }
 
