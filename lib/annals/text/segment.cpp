@@ -50,11 +50,6 @@ private:
 
     void close(std::size_t end);
     [[nodiscard]] bool is_terminal(std::size_t i) const;
-    /// A byte test that turns away nearly every token before is_terminal().
-    [[nodiscard]] bool may_end_sentence(std::size_t i) const {
-        const Span sp = tok(i).span;
-        return s_[sp.end - 1] == '.' || kTerminalFirstByte[static_cast<unsigned char>(s_[sp.begin])];
-    }
     [[nodiscard]] bool is_closer(std::size_t i) const;
     [[nodiscard]] bool is_opener(std::size_t i) const;
     [[nodiscard]] bool is_bullet(std::size_t i) const;
@@ -94,12 +89,19 @@ void Splitter::close(std::size_t end) {
 
 Segmentation Splitter::run() {
     const std::size_t n = seg_.tokens.size();
+    // In locals: the tokens are not resized while the sentences are cut, and close() stores
+    // to members, after which the compiler would read them again for every token.
+    const Token* const toks = seg_.tokens.data();
+    const char* const s = s_.data();
     for (std::size_t i = 0; i < n; ++i) {
-        if (i > start_ && tok(i).newline_before) {
-            if (tok(i).blank_line_before || is_bullet(i) || (!broke_line_ && line_ends_sentence(i))) close(i);
+        const Token& t = toks[i];
+        if (t.newline_before && i > start_) {
+            if (t.blank_line_before || is_bullet(i) || (!broke_line_ && line_ends_sentence(i))) close(i);
             else broke_line_ = true;
         }
-        if (!may_end_sentence(i) || !is_terminal(i)) continue;
+        // a byte test turns away nearly every token before is_terminal()
+        if (s[t.span.end - 1] != '.' && !kTerminalFirstByte[static_cast<unsigned char>(s[t.span.begin])]) continue;
+        if (!is_terminal(i)) continue;
         // Closing quotes and brackets, and further stops, that touch the stop belong to it.
         std::size_t last = i;
         std::size_t j = i + 1;

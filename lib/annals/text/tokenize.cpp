@@ -27,6 +27,16 @@ constexpr std::array<bool, 256> kSpecialStop = [] {
     return t;
 }();
 
+/// The bytes after a letter or digit run that joiner_end() or word() may act on: the
+/// joiners (- . ' , : / & and the lead byte of the typographic apostrophe and hyphens) and
+/// kSpecialStop's bytes. Every other byte ends the word as it is.
+constexpr std::array<bool, 256> kMayJoin = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {'-', '.', '\'', ',', ':', '/', '&', '@', '_', '+', '%'}) t[c] = true;
+    t[0xE2] = true;
+    return t;
+}();
+
 static_assert(std::endian::native == std::endian::little, "words are read as little-endian");
 
 std::uint64_t load_word(const char* p) noexcept {
@@ -318,6 +328,16 @@ private:
     [[gnu::always_inline]] WordEnd word(std::size_t b) const noexcept {
         bool alpha = false;
         std::size_t j = scan_run(b, alpha);
+        // Most words stop at a byte that neither joins them to more nor calls for more than
+        // their kind (a space, a line break, a closing mark; a comma after letters): one table
+        // test, and no bounds checks, for them. `b` is inside the text.
+        const char* const p = s_.data();
+        if (j < s_.size()) {
+            const unsigned char c = static_cast<unsigned char>(p[j]);
+            if ((!kMayJoin[c] || (c == ',' && alpha)) && !(j - b > 4 && (p[b] | 0x20) == 'w'))
+                return {j, alpha && !has_flag(static_cast<unsigned char>(p[b]), kDigit) ? TokenKind::word
+                                                                                       : word_kind(b, j, alpha)};
+        }
         for (std::size_t k = joiner_end(j, alpha); j < s_.size() && k != j; k = joiner_end(j, alpha))
             j = scan_run(k, alpha);
         const unsigned char stop = at(j);

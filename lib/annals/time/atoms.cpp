@@ -66,16 +66,16 @@ public:
             const auto before = out_.atoms.size();
             if (!plain_word(b, e, sentence)) {
                 span(b, e, sentence);
-                // Only a token that made one atom, and no number (whose value the atom does
-                // not hold), is remembered; its last byte is ASCII, so that span() read no
-                // byte past it.
-                if (out_.atoms.size() != before + 1 || has_digit(raw, n) || static_cast<unsigned char>(text_[e - 1]) >= 0x80)
-                    return;
+                // Only a token that made one atom is remembered; its last byte is ASCII, so
+                // that span() read no byte past it. What that atom is depends on the token's
+                // bytes alone (a number's shape and value too).
+                if (out_.atoms.size() != before + 1 || static_cast<unsigned char>(text_[e - 1]) >= 0x80) return;
             }
             const Atom& a = out_.atoms.back();
             std::uint64_t lowered;
             std::memcpy(&lowered, out_.lower.data() + a.lower_off, 8);
-            out_.memo.insert(raw, len, low_bytes(lowered, a.lower_len), a, noted(a));
+            out_.memo.insert(raw, len, low_bytes(lowered, a.lower_len), a, noted(a),
+                             std::string_view(out_.shapes).substr(a.shape_off, a.shape_len));
             return;
         }
         if (!plain_word(b, e, sentence)) span(b, e, sentence);
@@ -98,18 +98,16 @@ private:
     /// The atom a remembered token makes, at this place.
     void emit(const WordMemo::Slot& m, std::size_t b, std::size_t e, std::uint32_t sentence) {
         std::memcpy(out_.lower.data() + lower_used_, &m.lower, 8);
-        Atom& a = out_.atoms.emplace_back();
+        Atom& a = out_.atoms.emplace_back(m.atom);
         a.begin = static_cast<std::uint32_t>(b);
         a.end = static_cast<std::uint32_t>(e);
         a.sentence = sentence;
         a.lower_off = static_cast<std::uint32_t>(lower_used_);
-        a.lower_len = m.lower_len;
-        lower_used_ += m.lower_len;
-        a.classes = m.classes;
-        a.info = m.info;
-        a.literal = m.literal;
-        a.alpha = m.alpha;
-        a.cap = m.cap;
+        lower_used_ += m.atom.lower_len;
+        if (m.atom.shape_len != 0) { // a number's value: into this document's buffer
+            a.shape_off = static_cast<std::uint32_t>(out_.shapes.size());
+            out_.shapes.append(out_.memo.shapes, m.atom.shape_off, m.atom.shape_len);
+        }
         if (m.context) [[unlikely]]
             note_context();
     }
@@ -117,13 +115,6 @@ private:
     /// Whether the last atom `a` is listed for apply_context().
     bool noted(const Atom& a) const {
         return !out_.context.empty() && out_.context.back() == static_cast<std::uint32_t>(&a - out_.atoms.data());
-    }
-
-    /// Whether one of the `n` bytes of `raw` is a digit.
-    static bool has_digit(std::uint64_t raw, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i)
-            if (is_digit(static_cast<char>(raw >> (8 * i)))) return true;
-        return false;
     }
 
     std::size_t number(std::size_t b, std::size_t e, std::uint32_t sentence) {
@@ -365,14 +356,21 @@ void atomize(std::string_view text, const Segmentation& seg, const TimeTables& t
     out.lower.resize(text.size() + 8);
     out.memo.prepare(tables);
     Atomizer az(text, tables, out);
-    for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
-        const auto& sent = seg.sentences[s];
+    // Locals, and a copy of each sentence: the atomizer writes lower-case bytes through a char
+    // pointer, which may alias anything, so members read in the loop would be read again
+    // after every token.
+    const Token* const tokens = seg.tokens.data();
+    const Sentence* const sentences = seg.sentences.data();
+    const auto sentence_count = static_cast<std::uint32_t>(seg.sentences.size());
+    for (std::uint32_t s = 0; s < sentence_count; ++s) {
+        const Sentence sent = sentences[s];
+        const Token* const first = tokens + sent.first_token;
         for (std::uint32_t k = 0; k < sent.token_count; ++k) {
-            const Token& tok = seg.tokens[sent.first_token + k];
+            const Token& tok = first[k];
             // an apostrophe split from the digits it shortens ('90s, '91) goes back with them
             if ((tok.span.size() == 1 || tok.span.size() == 3) && k + 1 < sent.token_count &&
                 apostrophe_len(text, tok.span.begin) == tok.span.size()) {
-                const Token& next = seg.tokens[sent.first_token + k + 1];
+                const Token& next = first[k + 1];
                 if (next.span.begin == tok.span.end && is_digit(text[next.span.begin])) {
                     az.span(tok.span.begin, next.span.end, s);
                     ++k;

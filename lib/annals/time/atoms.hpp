@@ -27,21 +27,21 @@ struct Atom {
     long long number = -1;               ///< integer value of INT / ORDNUM atoms
 };
 
-/// What a thread remembers of short tokens that make one atom and hold no digit (up to eight
-/// bytes as written: plain words, marks, "U.S.", "'s"): their lower-case bytes and their entry
-/// in the tables, so that a token seen before costs one probe instead of a case fold, a hash
-/// and a table lookup. Kept from document to document.
+/// What a thread remembers of short tokens that make one atom (up to eight bytes as written:
+/// plain words, marks, "U.S.", "'s", numbers): their lower-case bytes, their entry in the
+/// tables and, for numbers, their shape classes and value, so that a token seen before costs
+/// one probe instead of a case fold, a hash, a table lookup and a number's parse. Kept from
+/// document to document.
 struct WordMemo {
     struct Slot {
         std::uint64_t raw = 0;   ///< the word as written, zero padded
-        std::uint64_t lower = 0; ///< its lower case, zero padded
-        const WordInfo* info = nullptr;
-        std::uint64_t classes = 0; ///< the atom's classes as atomize() leaves them
         std::uint32_t len = 0;   ///< 0: an empty slot
-        int literal = -1;
-        bool alpha = false, cap = false;
-        bool context = false; ///< apply_context() must look at the atom
-        std::uint8_t lower_len = 0; ///< bytes of `lower` (fewer than `len` for a typographic apostrophe)
+        bool context = false;    ///< apply_context() must look at the atom
+        std::uint64_t lower = 0; ///< its lower case, zero padded
+        /// The atom as atomize() leaves it: a token seen again is one copy of it, with its
+        /// place (span, sentence, lower-case offset) written over; its number-shape value,
+        /// if any, is kept in WordMemo::shapes (`atom.shape_off` indexes that).
+        Atom atom;
     };
     /// The table starts small and doubles as it fills, up to 2^max_bits slots: a short run
     /// touches a few pages instead of 3 MB per thread, and a long one ends with the same
@@ -54,6 +54,7 @@ struct WordMemo {
     /// Tokens of one ASCII byte other than a digit (commas, periods, "a"), by their byte.
     std::array<Slot, 128> single{};
     std::uint64_t tables = 0; ///< TimeTables::serial of the tables the entries point into
+    std::string shapes;       ///< the number-shape values of the remembered atoms
 
     /// Empties the memory when it holds entries of other tables or is full.
     void prepare(const TimeTables& t) {
@@ -61,6 +62,7 @@ struct WordMemo {
         bits = first_bits;
         slots.assign(std::size_t{1} << bits, Slot{});
         single.fill(Slot{});
+        shapes.clear();
         used = 0;
         tables = t.serial;
     }
@@ -75,19 +77,25 @@ struct WordMemo {
             if (s.raw == raw && s.len == len) return &s;
         }
     }
-    /// Remembers the word `raw` (`len` bytes) as the atom `a` (whose lower case is `lower`).
-    void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a, bool context) {
+    /// Remembers the word `raw` (`len` bytes) as the atom `a` (whose lower case is `lower` and
+    /// whose number-shape value is `shape`).
+    void insert(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a, bool context,
+                std::string_view shape = {}) {
         if (used >= max_used) return; // full until the next document
         if (2 * (used + 1) > slots.size()) grow();
-        place(slot_of(raw, len, lower, a, context));
+        Slot s = slot_of(raw, len, lower, a, context);
+        if (!shape.empty()) {
+            s.atom.shape_off = static_cast<std::uint32_t>(shapes.size());
+            shapes += shape;
+        }
+        place(s);
         ++used;
     }
 
     /// What the memory keeps of the atom `a` made of the token `raw` (`len` bytes).
     [[nodiscard]] static Slot slot_of(std::uint64_t raw, std::uint32_t len, std::uint64_t lower, const Atom& a,
                                       bool context) noexcept {
-        return {raw, lower, a.info, a.classes, len, a.literal, a.alpha, a.cap, context,
-                static_cast<std::uint8_t>(a.lower_len)};
+        return {raw, len, context, lower, a};
     }
 
 private:

@@ -204,7 +204,9 @@ public:
         made_.assign(sentence.size(), 0);
     }
     std::size_t size() const { return sentence_.size(); }
-    const std::string& operator[](std::size_t k) {
+    /// A view (not the string): comparing a std::string with a literal calls memcmp even
+    /// when the lengths differ, and the cue tests below compare each word with dozens.
+    std::string_view operator[](std::size_t k) {
         if (!made_[k]) {
             lower_word(sentence_[k].span.of(text_), words_[k]);
             made_[k] = 1;
