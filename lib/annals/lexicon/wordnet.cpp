@@ -8,6 +8,7 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 // Layout. The index files (6 MB, 147,000 lemmas) are mapped and read once into a compact
 // open-addressing table whose keys are views into the mapping, with 32 bytes of facts per
@@ -90,7 +91,9 @@ void for_each_detached(std::string_view word, WnPos pos, Fn&& fn) {
     case WnPos::adj: first = adj_rules.data(), n = adj_rules.size(); break;
     case WnPos::adv: return;
     }
-    std::array<char, 96> buf{};
+    // Left uninitialized: only the bytes a candidate is made of are read, and zeroing the
+    // buffer cost as much as the candidates it holds (four calls for every new word).
+    std::array<char, 96> buf;
     for (std::size_t r = 0; r < n; ++r) {
         const Rule& rule = first[r];
         if (!ends_with(word, rule.suffix) || word.size() <= rule.suffix.size()) continue;
@@ -159,6 +162,19 @@ std::size_t first_space(std::string_view s) noexcept {
     return i;
 }
 
+/// The synset count of an index line whose lemma ends at `lemma_end`, when the line is laid out
+/// as WordNet writes every one ("lemma p 12 ..."): one space, a one-letter part of speech, one
+/// space, at most 18 digits. nullopt for any other layout, which FieldReader then reads.
+std::optional<std::size_t> index_count(std::string_view line, std::size_t lemma_end) noexcept {
+    const auto b = lemma_end + 3;
+    if (b >= line.size() || line[lemma_end + 1] == ' ' || line[lemma_end + 2] != ' ') return std::nullopt;
+    std::size_t value = 0, e = b;
+    for (; e < line.size() && e - b < 18 && line[e] >= '0' && line[e] <= '9'; ++e)
+        value = value * 10 + static_cast<std::size_t>(line[e] - '0');
+    if (e == b || (e < line.size() && line[e] != ' ')) return std::nullopt;
+    return value;
+}
+
 } // namespace
 
 void WordNet::Impl::read_index(WnPos pos) {
@@ -172,9 +188,12 @@ void WordNet::Impl::read_index(WnPos pos) {
         // Lines that start with a space are the licence header.
         if (!line.empty() && line[0] != ' ') {
             const auto lemma = line.substr(0, first_space(line));
-            detail::FieldReader f(line.substr(lemma.size()));
-            f.next(); // pos
-            const auto count = f.number();
+            auto count = index_count(line, lemma.size());
+            if (!count) {
+                detail::FieldReader f(line.substr(lemma.size()));
+                f.next(); // pos
+                count = f.number();
+            }
             if (lemma.empty() || !count)
                 throw Error(Errc::bad_data, index[p].path() + ":" + std::to_string(line_no), "malformed index line");
             const auto id = lemmas.insert(lemma);
@@ -208,6 +227,8 @@ void WordNet::Impl::read_counts(const std::string& path) {
     if (!std::filesystem::exists(path)) return;
     const detail::MappedFile file(path, true);
     const auto text = file.text();
+    std::string_view last_lemma;
+    std::uint32_t last_id = detail::StringTable::npos - 1; // no lemma looked up yet
     for (std::size_t at = 0; at < text.size();) {
         const auto nl = std::min(text.find('\n', at), text.size());
         const auto line = text.substr(at, nl - at);
@@ -223,7 +244,13 @@ void WordNet::Impl::read_counts(const std::string& path) {
         const int ss_type = key[pct + 1] - '0';
         if (ss_type < 1 || ss_type > 5) continue;
         const auto p = static_cast<std::size_t>(ss_type == 5 ? 2 : ss_type - 1);
-        const auto id = lemmas.find(key.substr(0, pct));
+        // The file is sorted: a lemma's senses follow one another, and it is looked up once.
+        const auto lemma = key.substr(0, pct);
+        if (lemma != last_lemma || last_id == detail::StringTable::npos - 1) {
+            last_lemma = lemma;
+            last_id = lemmas.find(lemma);
+        }
+        const auto id = last_id;
         if (id == detail::StringTable::npos) continue;
         auto& slot = entries[id].tagged[p];
         slot = static_cast<std::uint16_t>(std::min<std::size_t>(slot + *count, 0xFFFF));
@@ -304,13 +331,16 @@ BaseForms WordNet::base_forms(std::string_view word, WnPos pos) const noexcept {
 void WordNet::all_base_forms(std::string_view word, std::array<BaseForms, wn_pos_count>& out) const noexcept {
     // Every candidate of every part of speech first, each hashed once and its slot prefetched,
     // so that the lookups below wait on memory together rather than one after another.
+    // No member initializers: the array below is then not filled with twenty defaults per
+    // call; every member of a candidate is set before it is read (id in the second loop,
+    // before a later equal candidate copies it).
     struct Candidate {
         std::string_view text;
-        std::uint64_t hash = 0;
-        std::uint32_t id = detail::StringTable::npos;
-        std::size_t same_as = 0; ///< index of an earlier equal candidate, or its own index
-        Inflection inflection = Inflection::base;
-        WnPos pos = WnPos::noun;
+        std::uint64_t hash;
+        std::uint32_t id;
+        std::size_t same_as; ///< index of an earlier equal candidate, or its own index
+        Inflection inflection;
+        WnPos pos;
     };
     // Morphy has at most 8 + 8 + 4 rules, and no candidate is longer than 96 bytes.
     std::array<Candidate, 20> cands;
