@@ -5,9 +5,6 @@
 #include "annals/entities/gazetteer.hpp"
 #include "annals/entities/recognizer.hpp"
 #include "annals/lexicon/lexicon.hpp"
-#include "annals/lexicon/tagger.hpp"
-#include "annals/text/segment.hpp"
-#include "annals/time/tagger.hpp"
 #include "test_entities_util.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,18 +17,6 @@ using namespace annals;
 namespace {
 
 const std::string& kDataDir = test::kEntitiesDataDir;
-
-std::vector<Entity> entities_of(const std::string& text) {
-    static const TimeTagger time(kDataDir);
-    const auto seg = segment(text);
-    const auto tags = tag(text, seg, test::entities_lexicon());
-    std::vector<Diagnostic> diags;
-    const auto timexes = time.tag(text, seg, std::string("2031-05-14"), TimeMode::news, diags);
-    std::vector<Entity> entities;
-    std::vector<Relation> relations;
-    test::entities_recognizer().recognize(text, seg, tags, test::entities_lexicon(), timexes, entities, relations);
-    return entities;
-}
 
 const Entity* by_mention(const std::vector<Entity>& entities, std::string_view text) {
     for (const auto& e : entities)
@@ -90,7 +75,7 @@ TEST_CASE("entities: a format line with the right prefix but another name is ref
 }
 
 TEST_CASE("entities: a surname shared by two people goes to the first named", "[entities][speed4]") {
-    const auto found = entities_of("Nolan Brekke opened the hearing. Later, Maria Brekke answered questions. "
+    const auto found = test::recognized_entities("Nolan Brekke opened the hearing. Later, Maria Brekke answered questions. "
                                    "Brekke said the plan was sound.");
     const auto* first = by_mention(found, "Nolan Brekke");
     const auto* second = by_mention(found, "Maria Brekke");
@@ -101,7 +86,7 @@ TEST_CASE("entities: a surname shared by two people goes to the first named", "[
 }
 
 TEST_CASE("entities: a head word of two different organizations is neither", "[entities][speed4]") {
-    const auto found = entities_of("The Varnholt Trade Council met in the morning. The Selby Farmers Council met later. "
+    const auto found = test::recognized_entities("The Varnholt Trade Council met in the morning. The Selby Farmers Council met later. "
                                    "A spokesman said the Council would decide.");
     const auto* a = by_mention(found, "Varnholt Trade Council");
     const auto* b = by_mention(found, "Selby Farmers Council");
@@ -118,12 +103,12 @@ TEST_CASE("entities: a short document after a long one sees none of its names", 
     // not cleared beyond it: every answer for the short one must be its own.
     std::string long_text;
     for (int i = 0; i < 40; ++i) long_text += "Italian officials in Rome met the Coalition of Northern Ports. ";
-    const auto first = entities_of(long_text);
+    const auto first = test::recognized_entities(long_text);
     CHECK(by_mention(first, "Rome"));
-    const auto second = entities_of("Prices rose.");
+    const auto second = test::recognized_entities("Prices rose.");
     CHECK(second.empty());
     const std::string text = "Port workers said the Italian plan failed.";
-    const auto third = entities_of(text);
+    const auto third = test::recognized_entities(text);
     const auto* italy = by_mention(third, "Italian");
     REQUIRE(italy);
     CHECK(italy->key == "country:ita");

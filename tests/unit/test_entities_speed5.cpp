@@ -2,9 +2,6 @@
 // walked by its lower-case words in text order (not each word's bytes read), and the flat pass
 // over the tokens that finds lower-case references to named organizations.
 #include "annals/entities/recognizer.hpp"
-#include "annals/lexicon/tagger.hpp"
-#include "annals/text/segment.hpp"
-#include "annals/time/tagger.hpp"
 #include "test_entities_util.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,18 +9,6 @@
 using namespace annals;
 
 namespace {
-
-std::vector<Entity> entities_of(const std::string& text) {
-    static const TimeTagger time(test::kEntitiesDataDir);
-    const auto seg = segment(text);
-    const auto tags = tag(text, seg, test::entities_lexicon());
-    std::vector<Diagnostic> diags;
-    const auto timexes = time.tag(text, seg, std::string("2031-05-14"), TimeMode::news, diags);
-    std::vector<Entity> entities;
-    std::vector<Relation> relations;
-    test::entities_recognizer().recognize(text, seg, tags, test::entities_lexicon(), timexes, entities, relations);
-    return entities;
-}
 
 bool mentioned(const std::vector<Entity>& entities, std::string_view text) {
     for (const auto& e : entities)
@@ -38,7 +23,7 @@ TEST_CASE("entities: a dashed lower-case particle continues a name after other d
     // Dashes before the name, inside lower-case words and alone, must not hide the one in it.
     const std::string text = "A well-known, long-running and so-called campaign - the third - went on. "
                              "Fighters of Jabhat al-Varenna crossed the river near a half-built bridge.";
-    const auto e = entities_of(text);
+    const auto e = test::recognized_entities(text);
     CHECK(mentioned(e, "Jabhat al-Varenna"));
     CHECK_FALSE(mentioned(e, "Jabhat"));
     CHECK_FALSE(mentioned(e, "so-called"));
@@ -46,21 +31,21 @@ TEST_CASE("entities: a dashed lower-case particle continues a name after other d
 
 TEST_CASE("entities: only the first dash of a lower-case word decides", "[entities][speed5]") {
     // "re-Ostrand" joins the name; in "co-op-Ostrand" the first dash is followed by lower case.
-    CHECK(mentioned(entities_of("Delegates of Tamir re-Ostrand arrived."), "Tamir re-Ostrand"));
-    const auto e = entities_of("Delegates of Tamir co-op-Ostrand arrived.");
+    CHECK(mentioned(test::recognized_entities("Delegates of Tamir re-Ostrand arrived."), "Tamir re-Ostrand"));
+    const auto e = test::recognized_entities("Delegates of Tamir co-op-Ostrand arrived.");
     CHECK_FALSE(mentioned(e, "Tamir co-op-Ostrand"));
 }
 
 TEST_CASE("entities: a short document after a long one sees only its own dashes", "[entities][speed5]") {
     std::string long_text;
     for (int k = 0; k < 40; ++k) long_text += "The so-called long-term plan of a well-run town went ahead. ";
-    (void)entities_of(long_text);
-    CHECK(mentioned(entities_of("Fighters of Jabhat al-Varenna crossed."), "Jabhat al-Varenna"));
-    CHECK(mentioned(entities_of("Fighters of Jabhat Varenna crossed."), "Jabhat Varenna"));
+    (void)test::recognized_entities(long_text);
+    CHECK(mentioned(test::recognized_entities("Fighters of Jabhat al-Varenna crossed."), "Jabhat al-Varenna"));
+    CHECK(mentioned(test::recognized_entities("Fighters of Jabhat Varenna crossed."), "Jabhat Varenna"));
 }
 
 TEST_CASE("entities: a lower-case head noun after its organization refers to it", "[entities][speed5]") {
-    const auto e = entities_of("The Velmora Shipping Company opened a port. Later the company closed it, and "
+    const auto e = test::recognized_entities("The Velmora Shipping Company opened a port. Later the company closed it, and "
                                "the small company said so.");
     const Entity* company = nullptr;
     for (const auto& x : e)
