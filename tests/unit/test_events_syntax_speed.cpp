@@ -1,5 +1,5 @@
-// The event stage's per-token word flags and in-place lists: the fast paths must answer as the
-// plain ones do.
+// The event stage's per-token word flags: the fast path must answer as the plain lookup
+// does.
 #include "annals/events/syntax.hpp"
 
 #include <catch2/catch.hpp>
@@ -97,28 +97,4 @@ TEST_CASE("events: many listed words keep their bits as the table grows", "[even
     table.token_flags(w.text, w.tokens, w.tags, bits);
     for (std::size_t i = 0; i < listed.size(); ++i) CHECK((bits[i] & wf_form_cue) != 0);
     CHECK((bits.back() & wf_form_cue) == 0);
-}
-
-TEST_CASE("events: an in-place int list grows, copies and moves like a vector", "[events][speed]") {
-    IntList a;
-    std::vector<int> ref;
-    for (int i = 0; i < 20; ++i) {
-        a.push_back(i * 3);
-        ref.push_back(i * 3);
-        IntList copy = a;
-        CHECK(std::vector<int>(copy.begin(), copy.end()) == ref);
-        IntList moved = std::move(copy);
-        CHECK(std::vector<int>(moved.begin(), moved.end()) == ref);
-        CHECK(copy.empty()); // NOLINT: a moved-from list is empty
-        IntList small;
-        small.push_back(7);
-        small = moved; // a list in place takes one on the heap, and back
-        CHECK(small == a);
-        IntList back;
-        back.push_back(1);
-        moved = back;
-        CHECK(moved.size() == 1);
-        CHECK(moved[0] == 1);
-    }
-    CHECK(a.size() == 20);
 }

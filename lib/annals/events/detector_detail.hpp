@@ -58,7 +58,7 @@ struct DocContext {
 struct Frame {
     int subject = none;       ///< noun group of the (surface) subject, or of a noun's possessor
     int object = none;        ///< noun group of the direct object
-    IntList pps;              ///< noun groups governed by prepositions (copied per frame: kept in place)
+    std::vector<int> pps;     ///< noun groups governed by prepositions
     std::vector<int> subject_entities; ///< entities named inside a nominal trigger's own group ("US withdrawal")
     bool passive = false;
     bool infinitive_complement = false; ///< the verb governs a to-infinitive

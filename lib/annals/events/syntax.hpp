@@ -4,7 +4,6 @@
 /// prepositional phrases of each verb, after Abney's cascaded chunking. Internal to the event
 /// stage.
 
-#include "annals/events/syntax_int_list.hpp"
 #include "annals/events/syntax_word_set.hpp"
 #include "annals/events/word_map.hpp"
 #include "annals/lexicon/tagger.hpp"
@@ -54,7 +53,7 @@ struct VerbGroup {
     int governor = none;     ///< the verb group whose complement this one is ("agreed to withdraw")
     int clause_link = none;  ///< the token that opens this group's clause (that, if, because, ...)
     bool gerund_subject = false;
-    IntList pps;             ///< noun groups governed by a preposition after the verb, in order
+    std::vector<int> pps;    ///< noun groups governed by a preposition after the verb, in order
 };
 
 /// The shallow parse of one sentence.
