@@ -507,9 +507,11 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
 namespace {
 
 /// wf_negative_contraction for "cannot" and the words of more than three letters ending in n't.
-std::uint32_t contraction_bits(std::string_view lower_form) noexcept {
-    const auto n = lower_form.size();
-    return lower_form == "cannot" || (n > 3 && lower_form.substr(n - 3) == "n't") ? std::uint32_t{wf_negative_contraction} : 0u;
+/// Asked of every token: the words that do not end in 't', nearly all, are told by one byte.
+std::uint32_t contraction_bits(std::string_view w) noexcept {
+    const auto n = w.size();
+    if (n <= 3 || w[n - 1] != 't') return 0;
+    return (w[n - 2] == '\'' && w[n - 3] == 'n') || w == "cannot" ? std::uint32_t{wf_negative_contraction} : 0u;
 }
 
 } // namespace
@@ -553,14 +555,6 @@ std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view
 
 namespace {
 
-/// contraction_bits() without a string comparison for the words that do not end in 't', which
-/// are nearly all.
-std::uint32_t fast_contraction_bits(std::string_view w) noexcept {
-    const auto n = w.size();
-    if (n <= 3 || w[n - 1] != 't') return 0;
-    return (w[n - 2] == '\'' && w[n - 3] == 'n') || w == "cannot" ? std::uint32_t{wf_negative_contraction} : 0u;
-}
-
 } // namespace
 
 void WordFlagTable::token_flags(std::string_view lower_text, const std::vector<Token>& tokens,
@@ -575,7 +569,7 @@ void WordFlagTable::token_flags(std::string_view lower_text, const std::vector<T
         const Span sp = toks[t].span;
         const std::string_view form(lower_text.data() + sp.begin, sp.end - sp.begin);
         const std::string_view lemma = tagged[t].lemma;
-        bits_out[t] = packed_forms_.find(form, forms_) | packed_lemmas_.find(lemma, lemmas_) | fast_contraction_bits(form);
+        bits_out[t] = packed_forms_.find(form, forms_) | packed_lemmas_.find(lemma, lemmas_) | contraction_bits(form);
     }
 }
 

@@ -13,9 +13,9 @@
 namespace annals::detail {
 
 /// Words (of any length; those of at most ShortWord::max_size bytes packed) and their bits. A
-/// bit per (first byte, last byte, length) rejects most words with three loads and a shift; the rest cost a probe of a packed table small enough to stay in cache.
-/// Longer words are asked of a WordIndex the owner keeps (see find()). Const members are
-/// thread-safe.
+/// bit per (first byte, last byte, length) rejects most words with three loads and a shift;
+/// the rest cost a probe of a packed table small enough to stay in cache. Longer words are
+/// asked of a WordIndex the owner keeps (see find()). Const members are thread-safe.
 class PackedWordBits {
 public:
     /// Adds `bits` to word `w` (non-empty).

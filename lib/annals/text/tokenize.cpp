@@ -330,7 +330,8 @@ private:
         std::size_t j = scan_run(b, alpha);
         // Most words stop at a byte that neither joins them to more nor calls for more than
         // their kind (a space, a line break, a closing mark; a comma after letters): one table
-        // test, and no bounds checks, for them. `b` is inside the text.
+        // test, and no bounds checks, for them; a run that may begin a "www." link takes the
+        // long way below. `b` is inside the text.
         const char* const p = s_.data();
         if (j < s_.size()) {
             const unsigned char c = static_cast<unsigned char>(p[j]);
