@@ -503,7 +503,6 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
 
 } // namespace
 
-
 namespace {
 
 /// wf_negative_contraction for "cannot" and the words of more than three letters ending in n't.
@@ -552,10 +551,6 @@ std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view
     if (const auto* l = lemmas_.find(lemma)) bits |= *l;
     return bits | contraction_bits(lower_form);
 }
-
-namespace {
-
-} // namespace
 
 void WordFlagTable::token_flags(std::string_view lower_text, const std::vector<Token>& tokens,
                                 const std::vector<TaggedToken>& tags, std::vector<std::uint32_t>& out) const {
