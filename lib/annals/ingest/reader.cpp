@@ -29,6 +29,16 @@ FileKind kind_of(const fs::path& p) {
     return FileKind::other;
 }
 
+// A whole input that cannot be read. Built by a function rather than in braces at each call:
+// GCC 12 took the braced temporaries for uninitialized strings (-Wmaybe-uninitialized).
+InputProblem unreadable(std::string file, std::string message) {
+    InputProblem p;
+    p.code = DiagCode::unreadable;
+    p.where.file = std::move(file);
+    p.message = std::move(message);
+    return p;
+}
+
 // A file descriptor closed on every path out.
 struct Fd {
     int fd;
@@ -76,7 +86,7 @@ void read_file(const fs::path& path, const std::string& id, const IngestOptions&
     if (kind_of(path) == FileKind::jsonl) {
         std::ifstream in(path, std::ios::binary);
         if (!in) {
-            on_problem({DiagCode::unreadable, {shown, 0, std::nullopt}, "cannot open", true});
+            on_problem(unreadable(shown, "cannot open"));
             return;
         }
         detail::read_jsonl(in, shown, id, opts, on_doc, on_problem);
@@ -84,7 +94,7 @@ void read_file(const fs::path& path, const std::string& id, const IngestOptions&
     }
     auto text = slurp(path);
     if (!text) {
-        on_problem({DiagCode::unreadable, {shown, 0, std::nullopt}, "cannot read", true});
+        on_problem(unreadable(shown, "cannot read"));
         return;
     }
     detail::read_text_document(std::move(*text), id, shown, opts, on_doc, on_problem);
@@ -111,7 +121,7 @@ std::vector<ListedFile> list_folder(const fs::path& root, const OnProblem& on_pr
         if (it->is_regular_file() && kind_of(it->path()) != FileKind::other)
             files.push_back({it->path().lexically_relative(root).generic_string(), it->path()});
     }
-    if (ec) on_problem({DiagCode::unreadable, {root.string(), 0, std::nullopt}, ec.message(), true});
+    if (ec) on_problem(unreadable(root.string(), ec.message()));
     std::sort(files.begin(), files.end(), [](const ListedFile& a, const ListedFile& b) { return a.id < b.id; });
     return files;
 }
@@ -152,7 +162,7 @@ void read_inputs(const std::vector<std::string>& inputs, const IngestOptions& op
         std::error_code ec;
         const auto status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
-            on_problem({DiagCode::unreadable, {input, 0, std::nullopt}, "no such file or folder", true});
+            on_problem(unreadable(input, "no such file or folder"));
             continue;
         }
         if (fs::is_directory(status)) {
