@@ -1,10 +1,11 @@
 #include "annals/time/tense.hpp"
 
+#include "annals/core/word_index.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace annals {
@@ -100,21 +101,13 @@ bool is_auxiliary(std::string_view w) {
            w == "might" || w == "can" || w == "could" || w == "should" || w == "must" || w.ends_with("'ll");
 }
 
-/// Hash for the cue table: FNV-1a, cheap for short words.
-struct CueHash {
-    std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 1469598103934665603ULL;
-        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-        return static_cast<std::size_t>(h);
-    }
-};
-
 /// The cue of every listed word, looked up once instead of list by list. A word in several
 /// lists takes the cue of the first: future, future lead (future when "to" follows),
-/// perfect auxiliary, present, past.
-const std::unordered_map<std::string_view, Cue, CueHash>& cue_table() {
+/// perfect auxiliary, present, past. Most words of a sentence are in no list: the index turns
+/// them away by their first byte and length before hashing.
+const detail::WordIndex<Cue>& cue_table() {
     static const auto table = [] {
-        std::unordered_map<std::string_view, Cue, CueHash> t;
+        detail::WordIndex<Cue> t;
         for (const std::string_view w : {"will", "won't", "shall", "would", "wo", "may", "might"}) t.emplace(w, Cue::future);
         for (const auto w : future_leads) t.emplace(w, Cue::future_lead);
         for (const std::string_view w : {"has", "have"}) t.emplace(w, Cue::perfect_aux);
@@ -125,32 +118,9 @@ const std::unordered_map<std::string_view, Cue, CueHash>& cue_table() {
     return table;
 }
 
-/// Which (length, first letter) pairs the cue table holds: bit c - 'a' of entry n for a word
-/// of n bytes starting with c. Most words of a sentence fail this test and skip the lookup.
-struct CueShapes {
-    std::array<std::uint32_t, 16> by_length{};
-    CueShapes() {
-        for (const auto& [w, cue] : cue_table())
-            if (!w.empty() && w.size() < by_length.size() && w[0] >= 'a' && w[0] <= 'z')
-                by_length[w.size()] |= std::uint32_t{1} << (w[0] - 'a');
-            else
-                all = false;
-    }
-    bool all = true; ///< every word of the table is described (else the test is skipped)
-    [[nodiscard]] bool may_hold(std::string_view w) const {
-        if (!all) return true;
-        if (w.empty() || w.size() >= by_length.size() || w[0] < 'a' || w[0] > 'z') return false;
-        return ((by_length[w.size()] >> (w[0] - 'a')) & 1) != 0;
-    }
-};
-
 Cue cue_of(std::string_view w) {
     if (w.ends_with("'ll")) return Cue::future;
-    static const CueShapes shapes;
-    if (shapes.may_hold(w)) {
-        const auto& table = cue_table();
-        if (const auto it = table.find(w); it != table.end()) return it->second;
-    }
+    if (const Cue* cue = cue_table().find(w)) return *cue;
     if (ed_form(w)) return Cue::past;
     return Cue::none;
 }
