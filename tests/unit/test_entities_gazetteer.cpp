@@ -1,5 +1,6 @@
 #include "annals/core/error.hpp"
 #include "annals/entities/gazetteer.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +26,7 @@ std::string key_of(const GazEntry* e) { return e ? e->key : "<none>"; }
 /// A scratch data folder holding the shipped gazetteer and one actors file with `actors`.
 std::string scratch_dir(const std::string& name, const std::string& actors) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("annals_gaz_" + name);
+    const fs::path dir = test::scratch_dir() / ("annals_gaz_" + name);
     fs::remove_all(dir);
     fs::create_directories(dir / "actors");
     fs::copy(fs::path(kDataDir) / "gazetteer", dir / "gazetteer");
@@ -160,7 +161,7 @@ TEST_CASE("entities: a malformed row throws bad_data with file and line", "[enti
 
 TEST_CASE("entities: a user dictionary adds actors with parents in the shipped ones", "[entities]") {
     namespace fs = std::filesystem;
-    const fs::path file = fs::temp_directory_path() / "annals_gaz_user.tsv";
+    const fs::path file = test::scratch_dir() / "annals_gaz_user.tsv";
     std::ofstream(file) << "# format: annals.actors/1\n"
                            "org:example-cell\tExample Cell\torganization\tarmed_group\tAFG\tEC-1|the Cell\torg:isis-k\tpart_of\n";
     const Gazetteer g = Gazetteer::load(kDataDir, {file.string()});

@@ -5,6 +5,7 @@
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 #include "test_entities_util.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -223,7 +224,7 @@ TEST_CASE("entities: keys are stable and ids follow first mentions", "[entities]
 
 TEST_CASE("entities: a user dictionary adds actors with aliases", "[entities][recognizer]") {
     namespace fs = std::filesystem;
-    const auto path = fs::temp_directory_path() / "annals_user_actors.tsv";
+    const auto path = test::scratch_dir() / "annals_user_actors.tsv";
     std::ofstream(path) << "# format: annals.actors/1\n"
                            "org:blue-heron\tBlue Heron Brigade\torganization\tarmed_group\t\tBHB|the Herons\torg:isis\taffiliate_of\n";
     const EntityRecognizer rec(kDataDir, {path.string()});
@@ -238,7 +239,7 @@ TEST_CASE("entities: a user dictionary adds actors with aliases", "[entities][re
 
 TEST_CASE("entities: a broken user dictionary names its line", "[entities][recognizer]") {
     namespace fs = std::filesystem;
-    const auto path = fs::temp_directory_path() / "annals_bad_actors.tsv";
+    const auto path = test::scratch_dir() / "annals_bad_actors.tsv";
     std::ofstream(path) << "# format: annals.actors/1\norg:x\tX\n";
     try {
         const EntityRecognizer rec(kDataDir, {path.string()});

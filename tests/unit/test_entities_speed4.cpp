@@ -6,6 +6,7 @@
 #include "annals/entities/recognizer.hpp"
 #include "annals/lexicon/lexicon.hpp"
 #include "test_entities_util.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -28,7 +29,7 @@ const Entity* by_mention(const std::vector<Entity>& entities, std::string_view t
 /// A data folder with the shipped gazetteer and one actors file holding `actors` as written.
 std::string scratch_dir(const std::string& name, const std::string& actors) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("annals_speed4_" + name);
+    const fs::path dir = test::scratch_dir() / ("annals_speed4_" + name);
     fs::remove_all(dir);
     fs::create_directories(dir / "actors");
     fs::copy(fs::path(kDataDir) / "gazetteer", dir / "gazetteer");

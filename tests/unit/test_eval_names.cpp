@@ -2,6 +2,7 @@
 #include "annals/eval/conll_reader.hpp"
 #include "annals/eval/names.hpp"
 #include "annals/timeml/reader.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -186,7 +187,7 @@ TEST_CASE("eval: CoNLL-2003 development names have the published counts", "[eval
 }
 
 TEST_CASE("eval: CoNLL stories without -DOCSTART- are cut at their datelines", "[eval]") {
-    const auto path = std::filesystem::temp_directory_path() / "annals-conll-datelines.txt";
+    const auto path = test::scratch_dir() / "annals-conll-datelines.txt";
     {
         std::ofstream out(path);
         out << "Rain NN O O\nfalls VBZ O O\n\nby IN O O\nAna NNP B-NP B-PER\n\nOSLO NNP B-NP "

@@ -1,6 +1,7 @@
 #include "annals/core/error.hpp"
 #include "annals/eval/conll_reader.hpp"
 #include "annals/eval/pos.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +12,7 @@ using namespace annals;
 
 namespace {
 std::filesystem::path write_sample() {
-    const auto path = std::filesystem::temp_directory_path() / "annals-conll-sample.txt";
+    const auto path = test::scratch_dir() / "annals-conll-sample.txt";
     std::ofstream out(path);
     out << "-DOCSTART- -X- O O\n\n"
            "Rain NN B-NP O\nfell VBD B-VP O\nin IN B-PP O\nOslo NNP B-NP B-LOC\n. . O O\n\n"
@@ -41,7 +42,7 @@ TEST_CASE("eval: reads CoNLL-2003 documents with token spans", "[eval]") {
 }
 
 TEST_CASE("eval: a short CoNLL line is an error with its line number", "[eval]") {
-    const auto path = std::filesystem::temp_directory_path() / "annals-conll-bad.txt";
+    const auto path = test::scratch_dir() / "annals-conll-bad.txt";
     {
         std::ofstream out(path);
         out << "Rain NN B-NP O\nfell VBD\n";

@@ -4,6 +4,7 @@
 #include "annals/events/ontology.hpp"
 #include "annals/events/trigger_lexicon.hpp"
 #include "test_events_util.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,7 +16,7 @@ using namespace annals::test;
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / ("annals_events_test_" + name);
+    const auto path = test::scratch_dir() / ("annals_events_test_" + name);
     std::ofstream(path, std::ios::binary) << text;
     return path.string();
 }
@@ -184,7 +185,7 @@ TEST_CASE("events: a user's trigger file adds a typed trigger", "[events]") {
 }
 
 TEST_CASE("events: non-trigger rows are checked on load", "[events]") {
-    const auto dir = std::filesystem::temp_directory_path() / "annals_events_test_data";
+    const auto dir = test::scratch_dir() / "annals_events_test_data";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "events");
     std::ofstream(dir / "events" / "non_triggers.tsv") << "# format: annals.events.non_triggers/1\ninclude\tsometimes\n";

@@ -2,6 +2,7 @@
 #include "annals/events/modality_cues.hpp"
 #include "annals/events/ontology.hpp"
 #include "annals/events/trigger_lexicon.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -35,7 +36,7 @@ const std::vector<std::string> plover_types{"AGREE",  "CONSULT", "SUPPORT", "CON
 
 // Writes `text` to a fresh file under the temp directory and returns its path.
 std::string write_temp(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / ("annals_test_" + name);
+    const auto path = test::scratch_dir() / ("annals_test_" + name);
     std::ofstream(path, std::ios::binary) << text;
     return path.string();
 }

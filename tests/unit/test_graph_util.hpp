@@ -3,9 +3,9 @@
 
 #include "annals/graph/merge.hpp"
 #include "annals/record/json_reader.hpp"
+#include "test_scratch.hpp"
 
 #include <filesystem>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -31,9 +31,7 @@ inline annals::KnowledgeGraph graph_of(const std::vector<const char*>& files, in
 /// A fresh path in this process's own scratch folder under the system temp folder, so test
 /// runs never write into the source tree; any old file (and its WAL) removed.
 inline std::string fresh_path(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("annals-tests-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string path = (dir / name).string();
+    const std::string path = (annals::test::scratch_dir() / name).string();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     return path;
 }

@@ -1,5 +1,6 @@
 // Ingest over files written at test time in a fresh temporary folder.
 #include "annals/ingest/reader.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,8 +25,7 @@ class TempDir {
   public:
     TempDir() {
         static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("annals-ingest-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        path_ = test::scratch_dir() / ("annals-ingest-" + std::to_string(counter++));
         fs::remove_all(path_);
         fs::create_directories(path_);
     }

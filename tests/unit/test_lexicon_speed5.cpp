@@ -3,6 +3,7 @@
 // consecutive lines looked up once. A small hand-written database checks both give the facts
 // the file states.
 #include "annals/lexicon/wordnet.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,9 +25,7 @@ void write(const std::filesystem::path& p, const std::string& text) {
 /// A database of a few invented lemmas: a licence line, lines in WordNet's own layout, and
 /// lines spaced otherwise, which the general field reader must read the same way.
 std::filesystem::path make_database() {
-    // One folder per process: ctest runs the cases of this file at once, each in a process of
-    // its own, and one must not read the files while another writes them.
-    const auto dir = std::filesystem::temp_directory_path() / ("annals_test_lexicon_speed5_" + std::to_string(::getpid()));
+    const auto dir = test::scratch_dir() / "annals_test_lexicon_speed5";
     std::filesystem::create_directories(dir);
     write(dir / "index.noun", "  1 a licence line starts with a space\n"
                               "blorp n 3 1 @ 3 0 00000001 00000002 00000003  \n"

@@ -1,5 +1,6 @@
 #include "annals/core/error.hpp"
 #include "annals/lexicon/tagger.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -100,7 +101,7 @@ TEST_CASE("lexicon: a broken data file is an Error with its line", "[lexicon]") 
         WARN("WordNet database absent; skipped");
         return;
     }
-    const auto dir = std::filesystem::temp_directory_path() / "annals-lexicon-test";
+    const auto dir = test::scratch_dir() / "annals-lexicon-test";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "lexicon");
     std::filesystem::copy(std::string(ANNALS_SOURCE_DIR) + "/lib/data/lexicon", dir / "lexicon",

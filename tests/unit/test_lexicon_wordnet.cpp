@@ -1,5 +1,6 @@
 #include "annals/core/error.hpp"
 #include "annals/lexicon/wordnet.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -92,7 +93,7 @@ TEST_CASE("lexicon: lexicographer files of senses", "[lexicon]") {
 }
 
 TEST_CASE("lexicon: a missing WordNet folder is an Error, not a crash", "[lexicon]") {
-    const auto missing = std::filesystem::temp_directory_path() / "annals-no-wordnet-here";
+    const auto missing = test::scratch_dir() / "annals-no-wordnet-here";
     std::filesystem::remove_all(missing);
     CHECK_THROWS_AS(WordNet(missing.string()), Error);
     try {

@@ -3,6 +3,7 @@
 #include "annals/core/error.hpp"
 #include "annals/core/parallel.hpp"
 #include "annals/runner.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -22,7 +23,7 @@ namespace {
 
 // Writes documents of different lengths, so that workers finish them out of order.
 fs::path write_documents(std::size_t count) {
-    const auto dir = fs::temp_directory_path() / "annals_test_runner";
+    const auto dir = test::scratch_dir() / "annals_test_runner";
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::vector<std::string> sentences = {

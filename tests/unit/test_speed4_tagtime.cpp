@@ -7,6 +7,7 @@
 #include "annals/lexicon/wordnet_format.hpp"
 #include "annals/time/atoms.hpp"
 #include "annals/time/tagger.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,7 +37,7 @@ std::vector<std::uint32_t> hypernyms_by_full_parse(std::string_view line) {
 
 /// A rules file of `filler` rules that never apply (no token is JJS), then `rules`.
 std::string write_rules(const std::string& name, std::size_t filler, const std::vector<std::string>& rules) {
-    const auto path = (std::filesystem::temp_directory_path() / name).string();
+    const auto path = (test::scratch_dir() / name).string();
     std::ofstream out(path);
     out << "# format: annals.lexicon.context_rules/1\n";
     for (std::size_t i = 0; i < filler; ++i) out << "JJS\tJJ\tt-1=DT\n";

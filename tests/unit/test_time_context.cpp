@@ -4,6 +4,7 @@
 #include "annals/text/segment.hpp"
 #include "annals/time/tagger.hpp"
 #include "annals/time/tense.hpp"
+#include "test_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -197,7 +198,7 @@ TEST_CASE("time: the tense detector reads auxiliaries, -ed forms and irregular p
 TEST_CASE("time: a broken table is reported with its file and line", "[time]") {
     namespace fs = std::filesystem;
     const fs::path src = fs::path(ANNALS_SOURCE_DIR) / "lib" / "data" / "time";
-    const fs::path dir = fs::temp_directory_path() / "annals_time_table_test";
+    const fs::path dir = test::scratch_dir() / "annals_time_table_test";
     fs::remove_all(dir);
     fs::create_directories(dir / "time");
     for (const auto& e : fs::directory_iterator(src)) fs::copy_file(e.path(), dir / "time" / e.path().filename());
