@@ -94,6 +94,24 @@ TEST_CASE("runner: the ordered pool keeps submission order and bounds the window
     CHECK(most.load() <= 3);
 }
 
+TEST_CASE("runner: the ordered pool hands results on half a window at a time", "[runner]") {
+    // One worker finishes items in order: when the window of 8 is full, the submitting thread
+    // sleeps until the first 4 are done, rather than waking for each one.
+    std::atomic<int> finished{0};
+    OrderedPool<int, int> pool(1, 8, 1000, [&](int&& v) {
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+        ++finished;
+        return v;
+    });
+    std::vector<int> finished_at_hand_on;
+    auto sink = [&](int&&) { finished_at_hand_on.push_back(finished.load()); };
+    for (int i = 0; i < 9; ++i) pool.submit(i, 1, sink);
+    REQUIRE_FALSE(finished_at_hand_on.empty());
+    CHECK(finished_at_hand_on.front() >= 4);
+    pool.finish(sink);
+    CHECK(finished_at_hand_on.size() == 9);
+}
+
 TEST_CASE("runner: an error in a worker reaches the caller after the results before it", "[runner]") {
     OrderedPool<int, int> pool(2, 8, 1000, [](int&& v) {
         if (v == 5) throw Error(Errc::internal, "item5", "broken");

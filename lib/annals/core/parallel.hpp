@@ -65,7 +65,7 @@ public:
     void submit(In item, std::size_t weight, Sink&& sink) {
         std::unique_lock lock(mutex_);
         while (tail_ - head_ >= slots_.size() || (tail_ > head_ && weight_ + weight > max_weight_))
-            emit_head(lock, sink);
+            emit_batch(lock, sink);
         Slot& s = slots_[tail_ % slots_.size()];
         s.in.emplace(std::move(item));
         s.weight = weight;
@@ -79,7 +79,7 @@ public:
     template <class Sink>
     void finish(Sink&& sink) {
         std::unique_lock lock(mutex_);
-        while (head_ < tail_) emit_head(lock, sink);
+        while (head_ < tail_) emit_batch(lock, sink);
     }
 
 private:
@@ -91,12 +91,28 @@ private:
         bool done = false;
     };
 
-    // Waits for the oldest item, frees its slot and hands its result on with the lock
+    // Waits until the oldest item and the one half a window after it (or the newest, if
+    // fewer are in flight) are finished, then hands on every finished item from the oldest
+    // on. Waking once per half window rather than once per item keeps the submitting thread
+    // from taking a worker's core for every document: with as many workers as cores, each
+    // wake-up was a context switch (some 12,000 futex calls over 10,000 documents on two
+    // threads).
+    template <class Sink>
+    void emit_batch(std::unique_lock<std::mutex>& lock, Sink& sink) {
+        const std::size_t batch = std::max<std::size_t>(slots_.size() / 2, 1);
+        awaited_ = std::min(head_ + batch, tail_) - 1;
+        const Slot& first = slots_[head_ % slots_.size()];
+        const Slot& last = slots_[awaited_ % slots_.size()];
+        // Both: items may finish out of order, and the oldest must go first.
+        head_done_.wait(lock, [&] { return first.done && last.done; });
+        while (head_ < tail_ && slots_[head_ % slots_.size()].done) emit_head(lock, sink);
+    }
+
+    // Frees the oldest item's slot, which is finished, and hands its result on with the lock
     // released, so workers go on while the sink writes.
     template <class Sink>
     void emit_head(std::unique_lock<std::mutex>& lock, Sink& sink) {
         Slot& s = slots_[head_ % slots_.size()];
-        head_done_.wait(lock, [&] { return s.done; });
         std::optional<Out> out = std::move(s.out);
         const std::exception_ptr error = std::move(s.error);
         s.out.reset();
@@ -131,7 +147,7 @@ private:
             s.out = std::move(out);
             s.error = error;
             s.done = true;
-            if (seq == head_) head_done_.notify_one();
+            if (seq == awaited_ || seq == head_) head_done_.notify_one();
         }
     }
 
@@ -142,6 +158,7 @@ private:
     std::condition_variable work_ready_;
     std::condition_variable head_done_;
     std::size_t head_ = 0;    // next item to hand on
+    std::size_t awaited_ = 0; // the item the submitting thread waits for
     std::size_t claimed_ = 0; // next item a worker takes
     std::size_t tail_ = 0;    // next item submitted
     std::size_t weight_ = 0;  // summed weight of items in [head_, tail_)
