@@ -59,16 +59,53 @@ Pipeline::Pipeline(Pipeline&&) noexcept = default;
 Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 
 Extraction Pipeline::extract(Document doc) const {
-    Extraction x;
-    x.segmentation = segment(doc.text);
-    x.timexes = impl_->time.tag(doc.text, x.segmentation, doc.dct, impl_->opts.mode, x.diagnostics);
-    const auto tags = tag(doc.text, x.segmentation, impl_->lexicon);
-    impl_->entities.recognize(doc.text, x.segmentation, tags, impl_->lexicon, x.timexes, x.entities, x.relations);
+    std::vector<Document> one;
+    one.push_back(std::move(doc));
+    Batch b = extract_batch(std::move(one));
+    if (b.errors.front()) std::rethrow_exception(b.errors.front());
+    return std::move(b.records.front());
+}
+
+Pipeline::Batch Pipeline::extract_batch(std::vector<Document> docs) const {
+    const std::size_t n = docs.size();
+    Batch b;
+    b.records.resize(n);
+    b.errors.resize(n);
+    std::vector<std::vector<TaggedToken>> tags(n);
+    // Each stage runs over every document before the next starts: its tables and code stay
+    // in the processor's caches from one document to the next, where one document at a
+    // time through all the stages evicted them (about 10 % of the time on one thread).
+    // An exception stops only its own document.
+    auto stage = [&](auto&& run) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (b.errors[i]) continue;
+            try {
+                run(i, b.records[i]);
+            } catch (...) {
+                b.errors[i] = std::current_exception();
+            }
+        }
+    };
+    const Impl& m = *impl_;
+    stage([&](std::size_t i, Extraction& x) { x.segmentation = segment(docs[i].text); });
+    stage([&](std::size_t i, Extraction& x) {
+        x.timexes = m.time.tag(docs[i].text, x.segmentation, docs[i].dct, m.opts.mode, x.diagnostics);
+    });
+    stage([&](std::size_t i, Extraction& x) { tags[i] = tag(docs[i].text, x.segmentation, m.lexicon); });
+    stage([&](std::size_t i, Extraction& x) {
+        m.entities.recognize(docs[i].text, x.segmentation, tags[i], m.lexicon, x.timexes, x.entities, x.relations);
+    });
     // Events last: they read the entities and timexes.
-    impl_->events.detect({doc.text, x.segmentation, tags, impl_->lexicon, x.entities, x.timexes, doc.dct}, x.events,
-                         x.relations);
-    x.doc = std::move(doc);
-    return x;
+    stage([&](std::size_t i, Extraction& x) {
+        m.events.detect({docs[i].text, x.segmentation, tags[i], m.lexicon, x.entities, x.timexes, docs[i].dct},
+                        x.events, x.relations);
+        tags[i] = {};
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+        if (b.errors[i]) b.records[i] = Extraction{};
+        b.records[i].doc = std::move(docs[i]);
+    }
+    return b;
 }
 
 } // namespace annals

@@ -5,6 +5,7 @@
 #include "annals/record/extraction.hpp"
 #include "annals/time/timex.hpp"
 
+#include <exception>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,16 @@ public:
 
     /// Never throws on odd text: what cannot be analysed becomes a diagnostic.
     [[nodiscard]] Extraction extract(Document doc) const;
+
+    /// The records extract() gives for each document, worked out stage by stage: every
+    /// document through segmentation, then every one through the time stage, and so on,
+    /// which is faster than one at a time. A stage's exception is kept with its document
+    /// (whose record then holds only the document); the others go on.
+    struct Batch {
+        std::vector<Extraction> records;        ///< in the order of the documents
+        std::vector<std::exception_ptr> errors; ///< per document, null when it went through
+    };
+    [[nodiscard]] Batch extract_batch(std::vector<Document> docs) const;
 
 private:
     struct Impl;

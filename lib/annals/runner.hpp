@@ -13,9 +13,13 @@ namespace annals {
 
 struct RunOptions {
     unsigned threads = 1;
-    /// Documents in flight per thread (read, being extracted, or waiting for their turn to
-    /// be handed on); memory is bounded by this many documents and by 64 MB of their text.
-    std::size_t batch_per_thread = 32;
+    /// Documents extracted together, each stage over all of them before the next stage
+    /// (Pipeline::extract_batch), and handed to a worker as one piece of work. A batch also
+    /// ends at 256 KB of text.
+    std::size_t batch_docs = 32;
+    /// Batches in flight per thread (read, being extracted, or waiting for their turn to be
+    /// handed on); memory is bounded by this many batches and by 64 MB of their text.
+    std::size_t batches_per_thread = 2;
     /// Whether each record is also written as its JSON line (to_json) on the worker threads.
     bool json_lines = true;
 };

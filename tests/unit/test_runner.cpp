@@ -2,6 +2,7 @@
 // and the ordered pool under it keeps order, bounds what is in flight and passes errors on.
 #include "annals/core/error.hpp"
 #include "annals/core/parallel.hpp"
+#include "annals/record/json_writer.hpp"
 #include "annals/runner.hpp"
 #include "test_scratch.hpp"
 
@@ -45,7 +46,8 @@ fs::path write_documents(std::size_t count) {
 std::vector<std::string> run_lines(const fs::path& dir, const Pipeline& pipeline, unsigned threads) {
     RunOptions run;
     run.threads = threads;
-    run.batch_per_thread = 2; // a small window, so it fills and drains many times
+    run.batch_docs = 3;          // small batches in a small window, so that it fills and
+    run.batches_per_thread = 2;  // drains many times
     std::vector<std::string> lines;
     const auto stats = run_extraction(
         {dir.string()}, IngestOptions{}, pipeline, run,
@@ -72,6 +74,27 @@ TEST_CASE("runner: -j 1 and -j 3 give identical records in input order", "[runne
     for (std::size_t i = 1; i < one.size(); ++i)
         CHECK(one[i - 1].find("doc" + std::to_string(100 + i - 1)) != std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST_CASE("runner: a batch, stage by stage, gives the records of one document at a time", "[runner]") {
+    const Pipeline pipeline;
+    std::vector<Document> docs = {
+        {"a", "Police arrested three men in Eastport on March 3, 2019.", std::string("2019-03-05"), {}, {}},
+        {"b", "The meeting was held on Monday in Rome. Ministers met the Italian envoy there.", {}, {}, {}},
+        {"c", "Protesters gathered outside the town hall. They said they would return next week.",
+         std::string("2020-05-10"), {}, {}},
+    };
+    std::vector<std::string> alone;
+    for (const auto& d : docs) alone.push_back(to_json(pipeline.extract(d)));
+    const auto batch = pipeline.extract_batch(docs);
+    REQUIRE(batch.records.size() == docs.size());
+    REQUIRE(batch.errors.size() == docs.size());
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        CHECK(!batch.errors[i]);
+        CHECK(batch.records[i].doc.id == docs[i].id);
+        CHECK(to_json(batch.records[i]) == alone[i]);
+    }
+    CHECK(pipeline.extract_batch({}).records.empty());
 }
 
 TEST_CASE("runner: the ordered pool keeps submission order and bounds the window", "[runner]") {
