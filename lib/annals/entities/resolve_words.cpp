@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <set>
 #include <unordered_map>
 
@@ -27,25 +26,44 @@ void split_words(std::string_view s, std::vector<std::string_view>& out) {
     if (s.size() > b) out.emplace_back(data + b, s.size() - b);
 }
 
-/// True when `w` in ASCII lower case is one of `words`, all short: lowered on the stack, as
-/// these tests run for every word of every name.
-bool lower_is_one_of(std::string_view w, std::initializer_list<std::string_view> words, std::size_t longest = 16) {
-    std::array<char, 16> buf{};
+/// A short list of lower-case words and the length of its longest, worked out when compiled.
+template <std::size_t N>
+struct ShortWords {
+    std::array<std::string_view, N> words;
+    std::size_t longest = 0;
+};
+
+template <class... W>
+constexpr auto short_words(W... w) {
+    ShortWords<sizeof...(W)> list{{std::string_view(w)...}};
+    for (const auto x : list.words) list.longest = std::max(list.longest, x.size());
+    return list;
+}
+
+constexpr auto connectors = short_words("of", "the", "and", "for", "to", "on", "&");
+constexpr auto place_prepositions =
+    short_words("in", "at", "near", "from", "across", "outside", "into", "to", "toward", "towards", "via");
+constexpr auto determiners = short_words("the", "this", "that", "its", "our", "their", "whose");
+constexpr std::size_t short_word_max = 16; ///< lower_is_one_of() lowers into this many bytes
+static_assert(connectors.longest <= short_word_max && place_prepositions.longest <= short_word_max &&
+              determiners.longest <= short_word_max);
+
+/// True when `w` in ASCII lower case is one of `list`: lowered on the stack, as these tests
+/// run for every word of every name.
+template <std::size_t N>
+bool lower_is_one_of(std::string_view w, const ShortWords<N>& list) {
+    std::array<char, short_word_max> buf;
     // Longer than any of the words (most names' words are): no lowering.
-    if (w.size() > longest || w.size() > buf.size()) return false;
+    if (w.size() > list.longest) return false;
     for (std::size_t k = 0; k < w.size(); ++k)
         buf[k] = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
     const std::string_view l(buf.data(), w.size());
-    return std::find(words.begin(), words.end(), l) != words.end();
+    return std::find(list.words.begin(), list.words.end(), l) != list.words.end();
 }
 
-bool is_connector(std::string_view w) { return lower_is_one_of(w, {"of", "the", "and", "for", "to", "on", "&"}, 3); }
-
-bool place_preposition(std::string_view w) {
-    return lower_is_one_of(w, {"in", "at", "near", "from", "across", "outside", "into", "to", "toward", "towards", "via"}, 7);
-}
-
-bool determiner(std::string_view w) { return lower_is_one_of(w, {"the", "this", "that", "its", "our", "their", "whose"}, 5); }
+bool is_connector(std::string_view w) { return lower_is_one_of(w, connectors); }
+bool place_preposition(std::string_view w) { return lower_is_one_of(w, place_prepositions); }
+bool determiner(std::string_view w) { return lower_is_one_of(w, determiners); }
 
 } // namespace
 

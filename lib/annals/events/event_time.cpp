@@ -93,7 +93,6 @@ bool containment_prep(std::string_view p) {
     return p == "during" || p == "at" || p == "amid" || p == "in" || p == "throughout" || p == "on";
 }
 
-
 bool is_explicit(const Event& e) { return e.time && e.time->source == "explicit"sv; }
 
 /// The container whose time passes on: through a "during"-like phrase or the subject, or the

@@ -501,48 +501,43 @@ void attach_fronted_phrases(const Reader& r, SentenceSyntax& out) {
     }
 }
 
-} // namespace
-
-namespace {
-
 /// wf_negative_contraction for "cannot" and the words of more than three letters ending in n't.
 /// Asked of every token: the words that do not end in 't', nearly all, are told by one byte.
 std::uint32_t contraction_bits(std::string_view w) noexcept {
     const auto n = w.size();
-    if (n <= 3 || w[n - 1] != 't') return 0;
-    return (w[n - 2] == '\'' && w[n - 3] == 'n') || w == "cannot" ? std::uint32_t{wf_negative_contraction} : 0u;
+    return n > 3 && w[n - 1] == 't' && is_negative_contraction(w) ? std::uint32_t{wf_negative_contraction} : 0u;
 }
 
 } // namespace
 
 WordFlagTable::WordFlagTable() {
-    auto add = [this](WordIndex<std::uint32_t>& t, std::uint32_t bit, std::initializer_list<std::string_view> words) {
-        for (const auto w : words) {
-            if (&t == &forms_) add_form(w, bit);
-            else add_lemma(w, bit);
-        }
+    auto forms = [this](std::uint32_t bit, std::initializer_list<std::string_view> words) {
+        for (const auto w : words) add_form(w, bit);
     };
-    add(forms_, wf_negation, {"not", "n't", "never", "no longer"});
-    add(forms_, wf_modal_contraction, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
-    add(forms_, wf_than, {"than"});
-    add(forms_, wf_more_less, {"more", "less", "fewer"});
-    add(forms_, wf_hyphen_slash, {"-", "/"});
-    add(forms_, wf_definite, {"the", "this", "that", "these", "those"});
-    add(forms_, wf_pure_subordinator,
-        {"because", "although", "though", "whereas", "unless", "if", "whether", "that", "while", "once", "so"});
-    add(forms_, wf_clause_prep, {"after", "before", "since", "until", "as"});
-    add(forms_, wf_clause_word, {"that", "because", "if", "although", "though", "while", "whereas", "unless", "whether",
-                                 "since", "when", "after", "before", "until", "once"});
-    add(forms_, wf_clause_punct, {";", ":", "--"});
-    add(forms_, wf_comma, {","});
-    add(forms_, wf_future_modal, {"will", "'ll", "shall", "wo"});
-    add(forms_, wf_and_or, {"and", "or", "&"});
-    add(forms_, wf_semicolon_colon, {";", ":"});
-    add(lemmas_, wf_aux_lemma, {"be", "have", "do"});
-    add(lemmas_, wf_get_lemma, {"get"});
-    add(lemmas_, wf_copula_lemma, {"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"});
-    add(lemmas_, wf_have_lemma, {"have"});
-    add(lemmas_, wf_be_lemma, {"be"});
+    auto lemmas = [this](std::uint32_t bit, std::initializer_list<std::string_view> words) {
+        for (const auto w : words) add_lemma(w, bit);
+    };
+    forms(wf_negation, {"not", "n't", "never", "no longer"});
+    forms(wf_modal_contraction, {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "mightn't"});
+    forms(wf_than, {"than"});
+    forms(wf_more_less, {"more", "less", "fewer"});
+    forms(wf_hyphen_slash, {"-", "/"});
+    forms(wf_definite, {"the", "this", "that", "these", "those"});
+    forms(wf_pure_subordinator,
+          {"because", "although", "though", "whereas", "unless", "if", "whether", "that", "while", "once", "so"});
+    forms(wf_clause_prep, {"after", "before", "since", "until", "as"});
+    forms(wf_clause_word, {"that", "because", "if", "although", "though", "while", "whereas", "unless", "whether",
+                           "since", "when", "after", "before", "until", "once"});
+    forms(wf_clause_punct, {";", ":", "--"});
+    forms(wf_comma, {","});
+    forms(wf_future_modal, {"will", "'ll", "shall", "wo"});
+    forms(wf_and_or, {"and", "or", "&"});
+    forms(wf_semicolon_colon, {";", ":"});
+    lemmas(wf_aux_lemma, {"be", "have", "do"});
+    lemmas(wf_get_lemma, {"get"});
+    lemmas(wf_copula_lemma, {"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"});
+    lemmas(wf_have_lemma, {"have"});
+    lemmas(wf_be_lemma, {"be"});
 }
 
 std::uint32_t WordFlagTable::flags(std::string_view lower_form, std::string_view lemma) const noexcept {
