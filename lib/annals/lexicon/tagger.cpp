@@ -58,6 +58,7 @@ struct ThreadState {
     detail::KeyedTable<WordFacts> words;
     std::uint64_t lexicon_id = 0;
     std::vector<FormFacts*> sentence_forms;
+    std::vector<KeyHash> hashes;
     std::vector<TagSlot> slots;
     std::vector<WordFacts*> facts;
 
@@ -70,10 +71,11 @@ struct ThreadState {
             lexicon_id = lex.id();
         }
     }
-    /// The facts of the token [b, b + n) of `text`, worked out on its first sight.
-    FormFacts& form(std::string_view text, std::size_t b, std::size_t n, const Lexicon& lex) {
+    /// The facts of the token [b, b + n) of `text`, whose key_hash is `k`, worked out on its
+    /// first sight.
+    FormFacts& form(std::string_view text, std::size_t b, std::size_t n, const KeyHash& k, const Lexicon& lex) {
         // [b, b + n) is a token of the text: no bounds check on the view
-        return forms.get(std::string_view(text.data() + b, n), detail::key_hash(text, b, n), [&](FormFacts& f) {
+        return forms.get(std::string_view(text.data() + b, n), k, [&](FormFacts& f) {
             scan_form(f);
             if (f.shape.letters && !f.shape.digits) f.facts = &word(f.lower, lex);
             f.rule_word = f.facts != nullptr ? f.facts->rule_word : lex.rules().word_id(f.lower);
@@ -109,6 +111,16 @@ std::string_view word_lemma(WordFacts& facts, PosTag tag, const Lexicon& lex) {
     for (const auto& [t, lemma] : facts.lemmas)
         if (t == tag) return lemma;
     return new_word_lemma(facts, tag, lex);
+}
+
+/// The lemma of a token of form `f`, whose word's facts are `facts`, as `tag`.
+std::string_view form_lemma(FormFacts& f, WordFacts& facts, PosTag tag, const Lexicon& lex) {
+    if (!f.lemma_ready || f.lemma_tag != tag) {
+        f.lemma.assign(word_lemma(facts, tag, lex));
+        f.lemma_tag = tag;
+        f.lemma_ready = true;
+    }
+    return f.lemma;
 }
 
 /// Tag of a token with digits: numbers, dates and scores are CD; "10-year" and "3rd" modify
@@ -198,12 +210,24 @@ SentenceView scan_sentence(std::string_view text, const Token* toks, std::uint32
     if (st.sentence_forms.size() < count) st.sentence_forms.resize(count);
     // The vector does not grow in the loop: its data pointer need not be reloaded.
     FormFacts** const forms = st.sentence_forms.data();
+    // Most forms are in a table too big for the processor's caches, and finding one is two
+    // dependent reads (slot, then entry), each a likely miss. Asking for all the slots of the
+    // sentence, then all the entries, before the lookups, makes the misses overlap instead of
+    // following one another.
+    if (st.hashes.size() < count) st.hashes.resize(count);
+    detail::KeyHash* const hashes = st.hashes.data();
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const auto& span = toks[k].span;
+        hashes[k] = detail::key_hash(text, span.begin, span.end - span.begin);
+        st.forms.prefetch_slot(hashes[k]);
+    }
+    for (std::uint32_t k = 0; k < count; ++k) st.forms.prefetch_entry(hashes[k]);
     std::size_t words = 0, capitalized = 0, long_lower = 0;
     bool lower_seen = false;
     for (std::uint32_t k = 0; k < count; ++k) {
         const auto& span = toks[k].span;
         const std::size_t n = span.end - span.begin;
-        FormFacts& f = st.form(text, span.begin, n, lex);
+        FormFacts& f = st.form(text, span.begin, n, hashes[k], lex);
         forms[k] = &f;
         if (!f.word) continue;
         ++words;
@@ -295,10 +319,10 @@ void tag_sentence(std::string_view text, const Segmentation& seg, std::uint32_t 
         t.tag = slots[k].tag;
         // The lemma: as written for names, numbers and punctuation, else the word's own. Appending
         // to the new, empty string is assigning, by the library's shorter path.
-        const FormFacts& f = *forms[k];
+        FormFacts& f = *forms[k];
         if (has_tag(as_written_tags, t.tag)) t.lemma.append(f.key);
         else if (facts[k] == nullptr) t.lemma.append(f.lower);
-        else t.lemma.append(word_lemma(*facts[k], t.tag, lex));
+        else t.lemma.append(form_lemma(f, *facts[k], t.tag, lex));
     }
 }
 
