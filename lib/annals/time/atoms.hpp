@@ -69,6 +69,14 @@ struct WordMemo {
     [[nodiscard]] std::size_t home(std::uint64_t raw) const noexcept {
         return static_cast<std::size_t>((raw * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
     }
+    /// Asks the processor for the slot where find(raw, ...) looks first (its two cache lines).
+    // Inlined where it is asked for: GCC takes a function that only prefetches for one without
+    // effects, and drops calls to it.
+    [[gnu::always_inline]] void prefetch(std::uint64_t raw) const noexcept {
+        const char* p = reinterpret_cast<const char*>(slots.data() + home(raw));
+        __builtin_prefetch(p);
+        __builtin_prefetch(p + sizeof(Slot) - 1);
+    }
     /// The slot of `raw` (`len` bytes), or nullptr.
     [[nodiscard]] const Slot* find(std::uint64_t raw, std::uint32_t len) const noexcept {
         for (std::size_t i = home(raw);; i = (i + 1) & (slots.size() - 1)) {
