@@ -8,7 +8,9 @@
 # to reach MIN_MB megabytes, default 20), builds the release preset and runs the annals
 # binary ROUNDS times (default 3) per thread count. Reports the best wall time as MB/s and
 # documents/s, start-up included, the peak memory of that process, and the speed-up of -j 2,
-# beside that of two -j 1 processes run at once on the two halves of the documents.
+# beside that of two -j 1 processes run at once on the two halves of the documents. Every run
+# writes its records to a new file; the last run's file is deleted and written back to disk
+# before the clock starts.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +36,10 @@ for jobs in (1, 2):
     runs = []
     for _ in range(rounds):
         out = work / f"out{jobs}.jsonl"
+        # Each timed run writes a new file, as a first run into a fresh folder does: replacing
+        # the last round's 200 MB of records would time the kernel freeing them as well.
+        out.unlink(missing_ok=True)
+        os.sync()
         start = time.perf_counter()
         # wait4 gives this child's own peak memory.
         proc = subprocess.Popen([annals, "extract", str(work / "in"), "-j", str(jobs), "-o", str(out)],
@@ -58,6 +64,9 @@ for i, f in enumerate(sorted(files)):
     os.link(f, dst)
 walls = []
 for _ in range(rounds):
+    for h in halves:
+        (work / f"{h.name}.jsonl").unlink(missing_ok=True)
+    os.sync()
     start = time.perf_counter()
     procs = [subprocess.Popen([annals, "extract", str(h), "-j", "1", "-o", str(work / f"{h.name}.jsonl")],
                               stdout=subprocess.DEVNULL) for h in halves]
