@@ -150,3 +150,16 @@ TEST_CASE("lexicon: the word cache gives the same tags on a second pass", "[lexi
     CHECK(tags_of(text) == first);
     CHECK(lemmas_of(text) == "rebel attack the convoy near Homs , and the government condemn the attack .");
 }
+
+TEST_CASE("lexicon: one form with two tags in a text gets the lemma of each", "[lexicon]") {
+    if (lexicon() == nullptr) {
+        WARN("WordNet database absent; skipped");
+        return;
+    }
+    // A form remembers the lemma it was last given, for the tag it had then: the verb after
+    // the noun must not take the noun's lemma, nor the noun the verb's on a second pass.
+    const std::string text = "The leaves fell , and she leaves today .";
+    REQUIRE(tags_of(text) == "DT NNS VBD , CC PRP VBZ NN .");
+    for (int pass = 0; pass < 2; ++pass)
+        CHECK(lemmas_of(text) == "the leaf fall , and she leave today .");
+}

@@ -117,8 +117,11 @@ public:
     }
 
     /// Asks the processor to fetch the slot where the entry for `k` is looked for first, so
-    /// that a lookup soon after does not wait for memory.
-    [[gnu::always_inline]] void prefetch_slot(const KeyHash& k) const noexcept { __builtin_prefetch(&slots_[k.hash & mask_]); }
+    /// that a lookup soon after does not wait for memory. (Always inlined, as GCC takes a
+    /// function that only prefetches for one without effects and drops calls to it.)
+    [[gnu::always_inline]] void prefetch_slot(const KeyHash& k) const noexcept {
+        __builtin_prefetch(&slots_[k.hash & mask_]);
+    }
     /// The same for the entry of that first slot, when its hash is `k`'s (the slot being in the
     /// cache by now): the first two cache lines, where a lookup and a hit read.
     [[gnu::always_inline]] void prefetch_entry(const KeyHash& k) const noexcept {

@@ -70,8 +70,8 @@ struct WordMemo {
         return static_cast<std::size_t>((raw * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
     }
     /// Asks the processor for the slot where find(raw, ...) looks first (its two cache lines).
-    // Inlined where it is asked for: GCC takes a function that only prefetches for one without
-    // effects, and drops calls to it.
+    /// Inlined where it is asked for: GCC takes a function that only prefetches for one
+    /// without effects, and drops calls to it.
     [[gnu::always_inline]] void prefetch(std::uint64_t raw) const noexcept {
         const char* p = reinterpret_cast<const char*>(slots.data() + home(raw));
         __builtin_prefetch(p);
