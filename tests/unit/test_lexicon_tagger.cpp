@@ -63,6 +63,9 @@ TEST_CASE("lexicon: tags simple news sentences", "[lexicon]") {
     CHECK(tags_of("They plan to attack the city .") == "PRP VBP TO VB DT NN .");
     CHECK(tags_of("He has visited 12 countries since 2019 .") == "PRP VBZ VBN CD NNS IN CD .");
     CHECK(tags_of("The coalition was formed by 83 members .") == "DT NN VBD VBN IN CD NNS .");
+    // After a determiner a past tense is a participle when the word has one, else the noun.
+    CHECK(tags_of("The saw was old .") == "DT NN VBD JJ .");
+    CHECK(tags_of("The injured were taken away .") == "DT VBN VBD VBN RB .");
 }
 
 TEST_CASE("lexicon: tags closed-class words by context", "[lexicon]") {
