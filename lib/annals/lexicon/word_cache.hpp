@@ -96,9 +96,10 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
     /// The entry for `key` (whose key_hash is `k`); a new one, filled by `make(entry)`, on first
     /// sight. The slot keeps the whole hash: a hit costs one probe and one visit to the entry,
-    /// whose first eight bytes compare as one word; only longer keys compare more.
+    /// whose first eight bytes compare as one word; only longer keys compare more. A hit is
+    /// inlined where it is asked for; a first sight is a call.
     template <class Make>
-    Entry& get(std::string_view key, const KeyHash& k, Make&& make) {
+    [[gnu::always_inline]] Entry& get(std::string_view key, const KeyHash& k, Make&& make) {
         std::size_t i = k.hash & mask_;
         for (; slots_[i].entry != nullptr; i = (i + 1) & mask_) {
             if (slots_[i].hash != k.hash) continue;
@@ -107,13 +108,7 @@ public:
                 (key.size() <= 8 || std::memcmp(e.key.data() + 8, key.data() + 8, key.size() - 8) == 0))
                 return e;
         }
-        auto& e = entries_.emplace_back();
-        e.key.assign(key);
-        e.head = k.head;
-        slots_[i] = {k.hash, &e};
-        if (2 * entries_.size() > slots_.size()) rehash();
-        make(e);
-        return e;
+        return add(key, k, i, make);
     }
 
     /// Asks the processor to fetch the slot where the entry for `k` is looked for first, so
@@ -133,6 +128,18 @@ public:
     }
 
 private:
+    /// A new entry for `key` in the empty slot `i`, filled by `make(entry)`.
+    template <class Make>
+    [[gnu::noinline]] Entry& add(std::string_view key, const KeyHash& k, std::size_t i, Make& make) {
+        auto& e = entries_.emplace_back();
+        e.key.assign(key);
+        e.head = k.head;
+        slots_[i] = {k.hash, &e};
+        if (2 * entries_.size() > slots_.size()) rehash();
+        make(e);
+        return e;
+    }
+
     struct Slot {
         std::uint64_t hash = 0;
         Entry* entry = nullptr;
